@@ -1,0 +1,18 @@
+/*
+ * board_config.h - the simulator's settings for Portolan's own test images.
+ * Applications keep their own FreeRTOSConfig.h.
+ */
+#ifndef BOARD_CONFIG_H
+#define BOARD_CONFIG_H
+
+#if defined(__SANITIZE_ADDRESS__)
+#define BOARD_STACK_WORDS 8192 /* ASan frames are several times larger */
+#else
+#define BOARD_STACK_WORDS 2048
+#endif /* __SANITIZE_ADDRESS__ */
+
+#define configMINIMAL_STACK_SIZE BOARD_STACK_WORDS
+#define configTOTAL_HEAP_SIZE ((size_t)(BOARD_STACK_WORDS * 8U * 48U))
+#define configCPU_CLOCK_HZ 1000000000UL
+
+#endif /* BOARD_CONFIG_H */

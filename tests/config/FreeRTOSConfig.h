@@ -1,0 +1,60 @@
+/*
+ * FreeRTOSConfig.h - the configuration of Portolan's kernel test images:
+ * every feature on, so that one image exercises the whole API. Per-board
+ * values come from the board's board_config.h. PORTOLAN_TEST_VARIANT_*
+ * definitions select the variants of the configuration matrix.
+ */
+#ifndef FREERTOS_CONFIG_H
+#define FREERTOS_CONFIG_H
+
+#include "board_config.h"
+
+#ifndef configMAX_PRIORITIES
+#define configMAX_PRIORITIES 8
+#endif /* configMAX_PRIORITIES */
+#define configUSE_PREEMPTION 1
+#define configUSE_TIME_SLICING 1
+#define configTICK_RATE_HZ 1000
+#define configMAX_TASK_NAME_LEN 16
+#define configUSE_MUTEXES 1
+#define configUSE_RECURSIVE_MUTEXES 1
+#define configUSE_COUNTING_SEMAPHORES 1
+#define configUSE_QUEUE_SETS 1
+#define configQUEUE_REGISTRY_SIZE 8
+#define configUSE_TASK_NOTIFICATIONS 1
+#define configTASK_NOTIFICATION_ARRAY_ENTRIES 3
+#define configNUM_THREAD_LOCAL_STORAGE_POINTERS 2
+#define configUSE_APPLICATION_TASK_TAG 1
+#define configUSE_TRACE_FACILITY 1
+#define configUSE_TICK_HOOK 1
+#define configUSE_MALLOC_FAILED_HOOK 0
+#define configCHECK_FOR_STACK_OVERFLOW 0
+#define configSUPPORT_STATIC_ALLOCATION 0
+#define configSUPPORT_DYNAMIC_ALLOCATION 1
+
+#define INCLUDE_vTaskPrioritySet 1
+#define INCLUDE_uxTaskPriorityGet 1
+#define INCLUDE_vTaskDelete 1
+#define INCLUDE_vTaskSuspend 1
+#define INCLUDE_xTaskDelayUntil 1
+#define INCLUDE_vTaskDelay 1
+#define INCLUDE_xTaskGetIdleTaskHandle 1
+#define INCLUDE_xTaskAbortDelay 1
+#define INCLUDE_xQueueGetMutexHolder 1
+#define INCLUDE_xTaskGetHandle 1
+#define INCLUDE_uxTaskGetStackHighWaterMark 1
+#define INCLUDE_uxTaskGetStackHighWaterMark2 1
+#define INCLUDE_eTaskGetState 1
+#define INCLUDE_xTaskResumeFromISR 1
+#define INCLUDE_xTaskGetSchedulerState 1
+#define INCLUDE_xTaskGetCurrentTaskHandle 1
+
+void ptest_config_assert(const char *file, int line);
+#define configASSERT(x)                             \
+    do {                                            \
+        if (!(x)) {                                 \
+            ptest_config_assert(__FILE__, __LINE__); \
+        }                                           \
+    } while (0)
+
+#endif /* FREERTOS_CONFIG_H */

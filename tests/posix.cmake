@@ -1,0 +1,14 @@
+# Simulator-only checks.
+
+# The same suite, run twice, must produce byte-identical schedules.
+add_test(NAME kernel.deterministic-trace
+         COMMAND ${CMAKE_COMMAND} -DIMAGE=$<TARGET_FILE:kernel_tests>
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/trace
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/compare_traces.cmake)
+set_tests_properties(kernel.deterministic-trace PROPERTIES TIMEOUT 600)
+
+# A higher configMAX_PRIORITIES exercises the two-level ready bitmap.
+portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config
+                        DEFINES configMAX_PRIORITIES=300 SOURCES ${KERNEL_TEST_SOURCES})
+add_test(NAME kernel.posix.prio300 COMMAND kernel_tests_prio300)
+set_tests_properties(kernel.posix.prio300 PROPERTIES TIMEOUT 300)
