@@ -540,10 +540,10 @@ extern "C" {
 #define traceLOW_POWER_IDLE_END()
 #endif /* traceLOW_POWER_IDLE_END */
 #ifndef traceTASK_PRIORITY_INHERIT
-#define traceTASK_PRIORITY_INHERIT(pxTCBOfMutexHolder,uxInheritedPriority)
+#define traceTASK_PRIORITY_INHERIT(pxTCBOfMutexHolder, uxInheritedPriority)
 #endif /* traceTASK_PRIORITY_INHERIT */
 #ifndef traceTASK_PRIORITY_DISINHERIT
-#define traceTASK_PRIORITY_DISINHERIT(pxTCBOfMutexHolder,uxOriginalPriority)
+#define traceTASK_PRIORITY_DISINHERIT(pxTCBOfMutexHolder, uxOriginalPriority)
 #endif /* traceTASK_PRIORITY_DISINHERIT */
 #ifndef traceBLOCKING_ON_QUEUE_RECEIVE
 #define traceBLOCKING_ON_QUEUE_RECEIVE(pxQueue)
@@ -639,10 +639,10 @@ extern "C" {
 #define traceQUEUE_DELETE(pxQueue)
 #endif /* traceQUEUE_DELETE */
 #ifndef traceQUEUE_RESET
-#define traceQUEUE_RESET(pxQueue,xNewQueue)
+#define traceQUEUE_RESET(pxQueue, xNewQueue)
 #endif /* traceQUEUE_RESET */
 #ifndef traceQUEUE_REGISTRY_ADD
-#define traceQUEUE_REGISTRY_ADD(xQueue,pcQueueName)
+#define traceQUEUE_REGISTRY_ADD(xQueue, pcQueueName)
 #endif /* traceQUEUE_REGISTRY_ADD */
 #ifndef traceTASK_CREATE
 #define traceTASK_CREATE(pxNewTCB)
@@ -660,7 +660,7 @@ extern "C" {
 #define traceTASK_DELAY()
 #endif /* traceTASK_DELAY */
 #ifndef traceTASK_PRIORITY_SET
-#define traceTASK_PRIORITY_SET(pxTask,uxNewPriority)
+#define traceTASK_PRIORITY_SET(pxTask, uxNewPriority)
 #endif /* traceTASK_PRIORITY_SET */
 #ifndef traceTASK_SUSPEND
 #define traceTASK_SUSPEND(pxTaskToSuspend)
@@ -681,19 +681,19 @@ extern "C" {
 #define traceTIMER_CREATE_FAILED()
 #endif /* traceTIMER_CREATE_FAILED */
 #ifndef traceTIMER_COMMAND_SEND
-#define traceTIMER_COMMAND_SEND(xTimer,xMessageID,xMessageValueValue,xReturn)
+#define traceTIMER_COMMAND_SEND(xTimer, xMessageID, xMessageValueValue, xReturn)
 #endif /* traceTIMER_COMMAND_SEND */
 #ifndef traceTIMER_EXPIRED
 #define traceTIMER_EXPIRED(pxTimer)
 #endif /* traceTIMER_EXPIRED */
 #ifndef traceTIMER_COMMAND_RECEIVED
-#define traceTIMER_COMMAND_RECEIVED(pxTimer,xMessageID,xMessageValue)
+#define traceTIMER_COMMAND_RECEIVED(pxTimer, xMessageID, xMessageValue)
 #endif /* traceTIMER_COMMAND_RECEIVED */
 #ifndef traceMALLOC
-#define traceMALLOC(pvAddress,uiSize)
+#define traceMALLOC(pvAddress, uiSize)
 #endif /* traceMALLOC */
 #ifndef traceFREE
-#define traceFREE(pvAddress,uiSize)
+#define traceFREE(pvAddress, uiSize)
 #endif /* traceFREE */
 #ifndef traceEVENT_GROUP_CREATE
 #define traceEVENT_GROUP_CREATE(xEventGroup)
@@ -702,37 +702,37 @@ extern "C" {
 #define traceEVENT_GROUP_CREATE_FAILED()
 #endif /* traceEVENT_GROUP_CREATE_FAILED */
 #ifndef traceEVENT_GROUP_SYNC_BLOCK
-#define traceEVENT_GROUP_SYNC_BLOCK(xEventGroup,uxBitsToSet,uxBitsToWaitFor)
+#define traceEVENT_GROUP_SYNC_BLOCK(xEventGroup, uxBitsToSet, uxBitsToWaitFor)
 #endif /* traceEVENT_GROUP_SYNC_BLOCK */
 #ifndef traceEVENT_GROUP_SYNC_END
-#define traceEVENT_GROUP_SYNC_END(xEventGroup,uxBitsToSet,uxBitsToWaitFor,xTimeoutOccurred)
+#define traceEVENT_GROUP_SYNC_END(xEventGroup, uxBitsToSet, uxBitsToWaitFor, xTimeoutOccurred)
 #endif /* traceEVENT_GROUP_SYNC_END */
 #ifndef traceEVENT_GROUP_WAIT_BITS_BLOCK
-#define traceEVENT_GROUP_WAIT_BITS_BLOCK(xEventGroup,uxBitsToWaitFor)
+#define traceEVENT_GROUP_WAIT_BITS_BLOCK(xEventGroup, uxBitsToWaitFor)
 #endif /* traceEVENT_GROUP_WAIT_BITS_BLOCK */
 #ifndef traceEVENT_GROUP_WAIT_BITS_END
-#define traceEVENT_GROUP_WAIT_BITS_END(xEventGroup,uxBitsToWaitFor,xTimeoutOccurred)
+#define traceEVENT_GROUP_WAIT_BITS_END(xEventGroup, uxBitsToWaitFor, xTimeoutOccurred)
 #endif /* traceEVENT_GROUP_WAIT_BITS_END */
 #ifndef traceEVENT_GROUP_CLEAR_BITS
-#define traceEVENT_GROUP_CLEAR_BITS(xEventGroup,uxBitsToClear)
+#define traceEVENT_GROUP_CLEAR_BITS(xEventGroup, uxBitsToClear)
 #endif /* traceEVENT_GROUP_CLEAR_BITS */
 #ifndef traceEVENT_GROUP_CLEAR_BITS_FROM_ISR
-#define traceEVENT_GROUP_CLEAR_BITS_FROM_ISR(xEventGroup,uxBitsToClear)
+#define traceEVENT_GROUP_CLEAR_BITS_FROM_ISR(xEventGroup, uxBitsToClear)
 #endif /* traceEVENT_GROUP_CLEAR_BITS_FROM_ISR */
 #ifndef traceEVENT_GROUP_SET_BITS
-#define traceEVENT_GROUP_SET_BITS(xEventGroup,uxBitsToSet)
+#define traceEVENT_GROUP_SET_BITS(xEventGroup, uxBitsToSet)
 #endif /* traceEVENT_GROUP_SET_BITS */
 #ifndef traceEVENT_GROUP_SET_BITS_FROM_ISR
-#define traceEVENT_GROUP_SET_BITS_FROM_ISR(xEventGroup,uxBitsToSet)
+#define traceEVENT_GROUP_SET_BITS_FROM_ISR(xEventGroup, uxBitsToSet)
 #endif /* traceEVENT_GROUP_SET_BITS_FROM_ISR */
 #ifndef traceEVENT_GROUP_DELETE
 #define traceEVENT_GROUP_DELETE(xEventGroup)
 #endif /* traceEVENT_GROUP_DELETE */
 #ifndef tracePEND_FUNC_CALL
-#define tracePEND_FUNC_CALL(xFunctionToPend,pvParameter1,ulParameter2,ret)
+#define tracePEND_FUNC_CALL(xFunctionToPend, pvParameter1, ulParameter2, ret)
 #endif /* tracePEND_FUNC_CALL */
 #ifndef tracePEND_FUNC_CALL_FROM_ISR
-#define tracePEND_FUNC_CALL_FROM_ISR(xFunctionToPend,pvParameter1,ulParameter2,ret)
+#define tracePEND_FUNC_CALL_FROM_ISR(xFunctionToPend, pvParameter1, ulParameter2, ret)
 #endif /* tracePEND_FUNC_CALL_FROM_ISR */
 #ifndef traceTASK_NOTIFY_TAKE_BLOCK
 #define traceTASK_NOTIFY_TAKE_BLOCK(uxIndexToWait)
@@ -759,10 +759,10 @@ extern "C" {
 #define traceSTREAM_BUFFER_CREATE_FAILED(xStreamBufferType)
 #endif /* traceSTREAM_BUFFER_CREATE_FAILED */
 #ifndef traceSTREAM_BUFFER_CREATE_STATIC_FAILED
-#define traceSTREAM_BUFFER_CREATE_STATIC_FAILED(xReturn,xStreamBufferType)
+#define traceSTREAM_BUFFER_CREATE_STATIC_FAILED(xReturn, xStreamBufferType)
 #endif /* traceSTREAM_BUFFER_CREATE_STATIC_FAILED */
 #ifndef traceSTREAM_BUFFER_CREATE
-#define traceSTREAM_BUFFER_CREATE(pxStreamBuffer,xStreamBufferType)
+#define traceSTREAM_BUFFER_CREATE(pxStreamBuffer, xStreamBufferType)
 #endif /* traceSTREAM_BUFFER_CREATE */
 #ifndef traceSTREAM_BUFFER_DELETE
 #define traceSTREAM_BUFFER_DELETE(xStreamBuffer)
@@ -774,25 +774,25 @@ extern "C" {
 #define traceBLOCKING_ON_STREAM_BUFFER_SEND(xStreamBuffer)
 #endif /* traceBLOCKING_ON_STREAM_BUFFER_SEND */
 #ifndef traceSTREAM_BUFFER_SEND
-#define traceSTREAM_BUFFER_SEND(xStreamBuffer,xBytesSent)
+#define traceSTREAM_BUFFER_SEND(xStreamBuffer, xBytesSent)
 #endif /* traceSTREAM_BUFFER_SEND */
 #ifndef traceSTREAM_BUFFER_SEND_FAILED
 #define traceSTREAM_BUFFER_SEND_FAILED(xStreamBuffer)
 #endif /* traceSTREAM_BUFFER_SEND_FAILED */
 #ifndef traceSTREAM_BUFFER_SEND_FROM_ISR
-#define traceSTREAM_BUFFER_SEND_FROM_ISR(xStreamBuffer,xBytesSent)
+#define traceSTREAM_BUFFER_SEND_FROM_ISR(xStreamBuffer, xBytesSent)
 #endif /* traceSTREAM_BUFFER_SEND_FROM_ISR */
 #ifndef traceBLOCKING_ON_STREAM_BUFFER_RECEIVE
 #define traceBLOCKING_ON_STREAM_BUFFER_RECEIVE(xStreamBuffer)
 #endif /* traceBLOCKING_ON_STREAM_BUFFER_RECEIVE */
 #ifndef traceSTREAM_BUFFER_RECEIVE
-#define traceSTREAM_BUFFER_RECEIVE(xStreamBuffer,xReceivedLength)
+#define traceSTREAM_BUFFER_RECEIVE(xStreamBuffer, xReceivedLength)
 #endif /* traceSTREAM_BUFFER_RECEIVE */
 #ifndef traceSTREAM_BUFFER_RECEIVE_FAILED
 #define traceSTREAM_BUFFER_RECEIVE_FAILED(xStreamBuffer)
 #endif /* traceSTREAM_BUFFER_RECEIVE_FAILED */
 #ifndef traceSTREAM_BUFFER_RECEIVE_FROM_ISR
-#define traceSTREAM_BUFFER_RECEIVE_FROM_ISR(xStreamBuffer,xReceivedLength)
+#define traceSTREAM_BUFFER_RECEIVE_FROM_ISR(xStreamBuffer, xReceivedLength)
 #endif /* traceSTREAM_BUFFER_RECEIVE_FROM_ISR */
 
 /* ===== Static object storage ==============================================

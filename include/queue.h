@@ -43,17 +43,16 @@ typedef struct QueueDefinition *QueueSetMemberHandle_t;
 QueueHandle_t xQueueGenericCreate(const UBaseType_t uxQueueLength, const UBaseType_t uxItemSize,
                                   const uint8_t ucQueueType);
 QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t uxQueueLength,
-                                        const UBaseType_t uxItemSize,
-                                        uint8_t *pucQueueStorage,
+                                        const UBaseType_t uxItemSize, uint8_t *pucQueueStorage,
                                         StaticQueue_t *pxStaticQueue, const uint8_t ucQueueType);
 BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t xQueue, uint8_t **ppucQueueStorage,
                                          StaticQueue_t **ppxStaticQueue);
 
 #define xQueueCreate(uxQueueLength, uxItemSize) \
     xQueueGenericCreate((uxQueueLength), (uxItemSize), (queueQUEUE_TYPE_BASE))
-#define xQueueCreateStatic(uxQueueLength, uxItemSize, pucQueueStorage, pxQueueBuffer)     \
-    xQueueGenericCreateStatic((uxQueueLength), (uxItemSize), (pucQueueStorage), \
-                              (pxQueueBuffer), (queueQUEUE_TYPE_BASE))
+#define xQueueCreateStatic(uxQueueLength, uxItemSize, pucQueueStorage, pxQueueBuffer)            \
+    xQueueGenericCreateStatic((uxQueueLength), (uxItemSize), (pucQueueStorage), (pxQueueBuffer), \
+                              (queueQUEUE_TYPE_BASE))
 #define xQueueGetStaticBuffers(xQueue, ppucQueueStorage, ppxStaticQueue) \
     xQueueGenericGetStaticBuffers((xQueue), (ppucQueueStorage), (ppxStaticQueue))
 
@@ -85,18 +84,17 @@ BaseType_t xQueueGiveFromISR(QueueHandle_t xQueue, BaseType_t *const pxHigherPri
     xQueueGenericSend((xQueue), (pvItemToQueue), (xTicksToWait), queueSEND_TO_FRONT)
 #define xQueueOverwrite(xQueue, pvItemToQueue) \
     xQueueGenericSend((xQueue), (pvItemToQueue), 0, queueOVERWRITE)
-#define xQueueSendFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken) \
+#define xQueueSendFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken)          \
     xQueueGenericSendFromISR((xQueue), (pvItemToQueue), (pxHigherPriorityTaskWoken), \
                              queueSEND_TO_BACK)
-#define xQueueSendToBackFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken) \
+#define xQueueSendToBackFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken)    \
     xQueueGenericSendFromISR((xQueue), (pvItemToQueue), (pxHigherPriorityTaskWoken), \
                              queueSEND_TO_BACK)
-#define xQueueSendToFrontFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken) \
+#define xQueueSendToFrontFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken)   \
     xQueueGenericSendFromISR((xQueue), (pvItemToQueue), (pxHigherPriorityTaskWoken), \
                              queueSEND_TO_FRONT)
 #define xQueueOverwriteFromISR(xQueue, pvItemToQueue, pxHigherPriorityTaskWoken) \
-    xQueueGenericSendFromISR((xQueue), (pvItemToQueue), (pxHigherPriorityTaskWoken), \
-                             queueOVERWRITE)
+    xQueueGenericSendFromISR((xQueue), (pvItemToQueue), (pxHigherPriorityTaskWoken), queueOVERWRITE)
 
 /* ----- Receiving ------------------------------------------------------------
  * Returns pdPASS with the item copied to pvBuffer, or errQUEUE_EMPTY. */

@@ -24,21 +24,21 @@ typedef QueueHandle_t SemaphoreHandle_t;
 #define semGIVE_BLOCK_TIME ((TickType_t)0U)
 
 /* Created empty: the first take blocks until a give. */
-#define xSemaphoreCreateBinary()                                                          \
+#define xSemaphoreCreateBinary()                                        \
     xQueueGenericCreate((UBaseType_t)1, semSEMAPHORE_QUEUE_ITEM_LENGTH, \
                         queueQUEUE_TYPE_BINARY_SEMAPHORE)
-#define xSemaphoreCreateBinaryStatic(pxStaticSemaphore)                                     \
+#define xSemaphoreCreateBinaryStatic(pxStaticSemaphore)                             \
     xQueueGenericCreateStatic((UBaseType_t)1, semSEMAPHORE_QUEUE_ITEM_LENGTH, NULL, \
                               (pxStaticSemaphore), queueQUEUE_TYPE_BINARY_SEMAPHORE)
 
 /* The legacy form, created already given. */
-#define vSemaphoreCreateBinary(xSemaphore)                                                   \
-    do {                                                                                     \
+#define vSemaphoreCreateBinary(xSemaphore)                                                 \
+    do {                                                                                   \
         (xSemaphore) = xQueueGenericCreate((UBaseType_t)1, semSEMAPHORE_QUEUE_ITEM_LENGTH, \
                                            queueQUEUE_TYPE_BINARY_SEMAPHORE);              \
-        if ((xSemaphore) != NULL) {                                                          \
-            (void)xSemaphoreGive((xSemaphore));                                              \
-        }                                                                                    \
+        if ((xSemaphore) != NULL) {                                                        \
+            (void)xSemaphoreGive((xSemaphore));                                            \
+        }                                                                                  \
     } while (0)
 
 #define xSemaphoreCreateCounting(uxMaxCount, uxInitialCount) \

@@ -87,9 +87,9 @@ typedef struct xTASK_STATUS {
 
 /* Results of eTaskConfirmSleepModeStatus(). */
 typedef enum {
-    eAbortSleep = 0,          /* a task became ready: do not sleep */
-    eStandardSleep,           /* sleep no longer than the expected idle time */
-    eNoTasksWaitingTimeout    /* every task waits without timeout */
+    eAbortSleep = 0,       /* a task became ready: do not sleep */
+    eStandardSleep,        /* sleep no longer than the expected idle time */
+    eNoTasksWaitingTimeout /* every task waits without timeout */
 } eSleepModeStatus;
 
 /* ----- Critical sections and interrupt masking --------------------------- */
@@ -136,8 +136,10 @@ void vTaskDelay(const TickType_t xTicksToDelay);
  * *pxPreviousWakeTime, for a fixed frequency. Returns pdFALSE without
  * blocking if that time has already passed. */
 BaseType_t xTaskDelayUntil(TickType_t *const pxPreviousWakeTime, const TickType_t xTimeIncrement);
-#define vTaskDelayUntil(pxPreviousWakeTime, xTimeIncrement) \
-    do { (void)xTaskDelayUntil((pxPreviousWakeTime), (xTimeIncrement)); } while (0)
+#define vTaskDelayUntil(pxPreviousWakeTime, xTimeIncrement)            \
+    do {                                                               \
+        (void)xTaskDelayUntil((pxPreviousWakeTime), (xTimeIncrement)); \
+    } while (0)
 
 /* Makes a Blocked task Ready early. Its blocking call reports a timeout.
  * Returns pdFAIL if the task was not Blocked. */
@@ -267,44 +269,42 @@ uint32_t ulTaskGenericNotifyValueClear(TaskHandle_t xTask, UBaseType_t uxIndexTo
     xTaskGenericNotify((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (ulValue), (eAction), NULL)
 #define xTaskNotifyIndexed(xTaskToNotify, uxIndexToNotify, ulValue, eAction) \
     xTaskGenericNotify((xTaskToNotify), (uxIndexToNotify), (ulValue), (eAction), NULL)
-#define xTaskNotifyAndQuery(xTaskToNotify, ulValue, eAction, pulPreviousNotifyValue)            \
+#define xTaskNotifyAndQuery(xTaskToNotify, ulValue, eAction, pulPreviousNotifyValue)        \
     xTaskGenericNotify((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (ulValue), (eAction), \
                        (pulPreviousNotifyValue))
 #define xTaskNotifyAndQueryIndexed(xTaskToNotify, uxIndexToNotify, ulValue, eAction, \
                                    pulPreviousNotifyValue)                           \
     xTaskGenericNotify((xTaskToNotify), (uxIndexToNotify), (ulValue), (eAction),     \
                        (pulPreviousNotifyValue))
-#define xTaskNotifyFromISR(xTaskToNotify, ulValue, eAction, pxHigherPriorityTaskWoken)        \
-    xTaskGenericNotifyFromISR((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (ulValue), \
-                              (eAction), NULL, (pxHigherPriorityTaskWoken))
-#define xTaskNotifyIndexedFromISR(xTaskToNotify, uxIndexToNotify, ulValue, eAction,      \
-                                  pxHigherPriorityTaskWoken)                             \
-    xTaskGenericNotifyFromISR((xTaskToNotify), (uxIndexToNotify), (ulValue), (eAction), \
+#define xTaskNotifyFromISR(xTaskToNotify, ulValue, eAction, pxHigherPriorityTaskWoken)             \
+    xTaskGenericNotifyFromISR((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (ulValue), (eAction), \
                               NULL, (pxHigherPriorityTaskWoken))
-#define xTaskNotifyAndQueryFromISR(xTaskToNotify, ulValue, eAction, pulPreviousNotificationValue, \
-                                   pxHigherPriorityTaskWoken)                                      \
-    xTaskGenericNotifyFromISR((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (ulValue),           \
-                              (eAction), (pulPreviousNotificationValue),                          \
+#define xTaskNotifyIndexedFromISR(xTaskToNotify, uxIndexToNotify, ulValue, eAction,           \
+                                  pxHigherPriorityTaskWoken)                                  \
+    xTaskGenericNotifyFromISR((xTaskToNotify), (uxIndexToNotify), (ulValue), (eAction), NULL, \
                               (pxHigherPriorityTaskWoken))
-#define xTaskNotifyAndQueryIndexedFromISR(xTaskToNotify, uxIndexToNotify, ulValue, eAction,    \
-                                          pulPreviousNotificationValue,                        \
-                                          pxHigherPriorityTaskWoken)                           \
-    xTaskGenericNotifyFromISR((xTaskToNotify), (uxIndexToNotify), (ulValue), (eAction),       \
+#define xTaskNotifyAndQueryFromISR(xTaskToNotify, ulValue, eAction, pulPreviousNotificationValue,  \
+                                   pxHigherPriorityTaskWoken)                                      \
+    xTaskGenericNotifyFromISR((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (ulValue), (eAction), \
                               (pulPreviousNotificationValue), (pxHigherPriorityTaskWoken))
-#define xTaskNotifyWait(ulBitsToClearOnEntry, ulBitsToClearOnExit, pulNotificationValue,  \
-                        xTicksToWait)                                                     \
-    xTaskGenericNotifyWait(tskDEFAULT_INDEX_TO_NOTIFY, (ulBitsToClearOnEntry),            \
+#define xTaskNotifyAndQueryIndexedFromISR(xTaskToNotify, uxIndexToNotify, ulValue, eAction,        \
+                                          pulPreviousNotificationValue, pxHigherPriorityTaskWoken) \
+    xTaskGenericNotifyFromISR((xTaskToNotify), (uxIndexToNotify), (ulValue), (eAction),            \
+                              (pulPreviousNotificationValue), (pxHigherPriorityTaskWoken))
+#define xTaskNotifyWait(ulBitsToClearOnEntry, ulBitsToClearOnExit, pulNotificationValue, \
+                        xTicksToWait)                                                    \
+    xTaskGenericNotifyWait(tskDEFAULT_INDEX_TO_NOTIFY, (ulBitsToClearOnEntry),           \
                            (ulBitsToClearOnExit), (pulNotificationValue), (xTicksToWait))
-#define xTaskNotifyWaitIndexed(uxIndexToWaitOn, ulBitsToClearOnEntry, ulBitsToClearOnExit,    \
-                               pulNotificationValue, xTicksToWait)                            \
+#define xTaskNotifyWaitIndexed(uxIndexToWaitOn, ulBitsToClearOnEntry, ulBitsToClearOnExit,   \
+                               pulNotificationValue, xTicksToWait)                           \
     xTaskGenericNotifyWait((uxIndexToWaitOn), (ulBitsToClearOnEntry), (ulBitsToClearOnExit), \
                            (pulNotificationValue), (xTicksToWait))
 #define xTaskNotifyGive(xTaskToNotify) \
     xTaskGenericNotify((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), (0), eIncrement, NULL)
 #define xTaskNotifyGiveIndexed(xTaskToNotify, uxIndexToNotify) \
     xTaskGenericNotify((xTaskToNotify), (uxIndexToNotify), (0), eIncrement, NULL)
-#define vTaskNotifyGiveFromISR(xTaskToNotify, pxHigherPriorityTaskWoken) \
-    vTaskGenericNotifyGiveFromISR((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY),     \
+#define vTaskNotifyGiveFromISR(xTaskToNotify, pxHigherPriorityTaskWoken)         \
+    vTaskGenericNotifyGiveFromISR((xTaskToNotify), (tskDEFAULT_INDEX_TO_NOTIFY), \
                                   (pxHigherPriorityTaskWoken))
 #define vTaskNotifyGiveIndexedFromISR(xTaskToNotify, uxIndexToNotify, pxHigherPriorityTaskWoken) \
     vTaskGenericNotifyGiveFromISR((xTaskToNotify), (uxIndexToNotify), (pxHigherPriorityTaskWoken))
@@ -312,7 +312,8 @@ uint32_t ulTaskGenericNotifyValueClear(TaskHandle_t xTask, UBaseType_t uxIndexTo
     ulTaskGenericNotifyTake((tskDEFAULT_INDEX_TO_NOTIFY), (xClearCountOnExit), (xTicksToWait))
 #define ulTaskNotifyTakeIndexed(uxIndexToWaitOn, xClearCountOnExit, xTicksToWait) \
     ulTaskGenericNotifyTake((uxIndexToWaitOn), (xClearCountOnExit), (xTicksToWait))
-#define xTaskNotifyStateClear(xTask) xTaskGenericNotifyStateClear((xTask), (tskDEFAULT_INDEX_TO_NOTIFY))
+#define xTaskNotifyStateClear(xTask) \
+    xTaskGenericNotifyStateClear((xTask), (tskDEFAULT_INDEX_TO_NOTIFY))
 #define xTaskNotifyStateClearIndexed(xTask, uxIndexToClear) \
     xTaskGenericNotifyStateClear((xTask), (uxIndexToClear))
 #define ulTaskNotifyValueClear(xTask, ulBitsToClear) \

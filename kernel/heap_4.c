@@ -37,7 +37,8 @@ static size_t n_frees = 0;
 static void heap_init(void)
 {
     uintptr_t first = ((uintptr_t)ucHeap + ALIGN_MASK) & ~(uintptr_t)ALIGN_MASK;
-    uintptr_t last = ((uintptr_t)ucHeap + configTOTAL_HEAP_SIZE - HEADER_SIZE) & ~(uintptr_t)ALIGN_MASK;
+    uintptr_t last =
+        ((uintptr_t)ucHeap + configTOTAL_HEAP_SIZE - HEADER_SIZE) & ~(uintptr_t)ALIGN_MASK;
     block_t *b = (block_t *)first;
     end_marker = (block_t *)last;
     end_marker->size = 0;

@@ -492,8 +492,8 @@ static TickType_t expected_idle_time(void)
 
 eSleepModeStatus eTaskConfirmSleepModeStatus(void)
 {
-    if (sched_yield_pending != pdFALSE || pended_ticks != 0U ||
-        prio_top() > tskIDLE_PRIORITY || sched_ready[tskIDLE_PRIORITY].count > 1U) {
+    if (sched_yield_pending != pdFALSE || pended_ticks != 0U || prio_top() > tskIDLE_PRIORITY ||
+        sched_ready[tskIDLE_PRIORITY].count > 1U) {
         return eAbortSleep;
     }
     if (INCLUDE_vTaskSuspend == 1 && sched_suspended.count == sched_task_count - 1U) {

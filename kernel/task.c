@@ -12,8 +12,8 @@
 _Static_assert(sizeof(StaticTask_t) == sizeof(tcb_t), "StaticTask_t must mirror tcb_t");
 
 #define STACK_FILL_BYTE 0xa5U
-#define STACK_NEEDS_FILL                                                       \
-    (configCHECK_FOR_STACK_OVERFLOW > 1 || configUSE_TRACE_FACILITY == 1 ||   \
+#define STACK_NEEDS_FILL                                                    \
+    (configCHECK_FOR_STACK_OVERFLOW > 1 || configUSE_TRACE_FACILITY == 1 || \
      INCLUDE_uxTaskGetStackHighWaterMark == 1 || INCLUDE_uxTaskGetStackHighWaterMark2 == 1)
 
 #if (configSTACK_ALLOCATION_FROM_SEPARATE_HEAP == 1)
@@ -28,8 +28,8 @@ static UBaseType_t next_tcb_number = 0;
 
 /* ----- Creation ------------------------------------------------------------ */
 
-static void task_init(tcb_t *t, TaskFunction_t code, const char *name, UBaseType_t depth,
-                      void *arg, UBaseType_t priority, StackType_t *stack)
+static void task_init(tcb_t *t, TaskFunction_t code, const char *name, UBaseType_t depth, void *arg,
+                      UBaseType_t priority, StackType_t *stack)
 {
     uint8_t flags = t->flags;
     memset(t, 0, sizeof *t);

@@ -17,9 +17,9 @@
 
 /* Simulated lines and priorities of the test interrupts. */
 static const unsigned test_line[BOARD_TEST_IRQ_COUNT] = {1U, 2U, 3U};
-static const unsigned test_prio[BOARD_TEST_IRQ_COUNT] = {
-    configKERNEL_INTERRUPT_PRIORITY + 2U, configMAX_SYSCALL_INTERRUPT_PRIORITY,
-    configMAX_SYSCALL_INTERRUPT_PRIORITY + 2U};
+static const unsigned test_prio[BOARD_TEST_IRQ_COUNT] = {configKERNEL_INTERRUPT_PRIORITY + 2U,
+                                                         configMAX_SYSCALL_INTERRUPT_PRIORITY,
+                                                         configMAX_SYSCALL_INTERRUPT_PRIORITY + 2U};
 static board_irq_handler_t test_handler[BOARD_TEST_IRQ_COUNT];
 static char args[512];
 

@@ -17,10 +17,10 @@
 /* ----- The task control block ---------------------------------------------- */
 
 /* tcb_t.flags */
-#define TCB_STATIC_TCB 0x01U       /* TCB not from the heap */
-#define TCB_STATIC_STACK 0x02U     /* stack not from the heap */
-#define TCB_DELAY_ABORTED 0x04U    /* xTaskAbortDelay() ended the last wait */
-#define TCB_EVENT_UNORDERED 0x08U  /* event item value is not a priority key */
+#define TCB_STATIC_TCB 0x01U      /* TCB not from the heap */
+#define TCB_STATIC_STACK 0x02U    /* stack not from the heap */
+#define TCB_DELAY_ABORTED 0x04U   /* xTaskAbortDelay() ended the last wait */
+#define TCB_EVENT_UNORDERED 0x08U /* event item value is not a priority key */
 
 /* Notification states. */
 #define NOTIFY_NONE 0U
@@ -34,14 +34,14 @@ typedef struct tskTaskControlBlock {
     UBaseType_t priority;               /* effective priority */
     StackType_t *stack;                 /* lowest stack word */
     char name[configMAX_TASK_NAME_LEN];
-    UBaseType_t base_priority;          /* priority without inheritance */
-    UBaseType_t stack_depth;            /* in words */
+    UBaseType_t base_priority;                 /* priority without inheritance */
+    UBaseType_t stack_depth;                   /* in words */
     struct QueueDefinition *held_mutexes;      /* mutexes held, newest first */
     struct QueueDefinition *waiting_for_mutex; /* mutex blocked on, or NULL */
 #if (configUSE_TRACE_FACILITY == 1)
     UBaseType_t tcb_number;  /* unique, assigned at creation */
     UBaseType_t task_number; /* for trace tools (vTaskSetTaskNumber) */
-#endif /* configUSE_TRACE_FACILITY */
+#endif                       /* configUSE_TRACE_FACILITY */
 #if (configUSE_APPLICATION_TASK_TAG == 1)
     TaskHookFunction_t tag;
 #endif /* configUSE_APPLICATION_TASK_TAG */
@@ -158,9 +158,8 @@ static inline tcb_t *sched_tcb_or_current(TaskHandle_t h)
 
 /* configASSERT that the caller may block: task context, scheduler not
  * suspended (or the wait is zero). */
-#define SCHED_ASSERT_CAN_BLOCK(ticks)                                                   \
-    configASSERT(!((ticks) != 0U && (sched_running != pdFALSE) &&                       \
-                   (sched_suspend_depth != 0U)))
+#define SCHED_ASSERT_CAN_BLOCK(ticks) \
+    configASSERT(!((ticks) != 0U && (sched_running != pdFALSE) && (sched_suspend_depth != 0U)))
 
 /* configASSERT that we are not in an ISR (task-level API called from ISR). */
 #define SCHED_ASSERT_TASK_CONTEXT() configASSERT(portIS_INSIDE_INTERRUPT() == pdFALSE)
@@ -180,7 +179,6 @@ void task_reap_terminated(void);
 /* The idle task's static memory: the application's
  * vApplicationGetIdleTaskMemory(), or the kernel's own buffers with
  * configKERNEL_PROVIDED_STATIC_MEMORY. */
-void kernel_get_idle_memory(StaticTask_t **tcb, StackType_t **stack,
-                            configSTACK_DEPTH_TYPE *depth);
+void kernel_get_idle_memory(StaticTask_t **tcb, StackType_t **stack, configSTACK_DEPTH_TYPE *depth);
 
 #endif /* KERNEL_SCHED_H */

@@ -391,8 +391,7 @@ static int run_case(const struct ptest_case *c)
     }
     if (PTEST_CHECK_LEAKS && !failed && !ignored && xPortGetFreeHeapSize() != heap_before) {
         (void)ptest_snprintf(message, sizeof message, "%s:%d::FAIL: heap changed by %ld bytes",
-                             c->file, c->line,
-                             (long)xPortGetFreeHeapSize() - (long)heap_before);
+                             c->file, c->line, (long)xPortGetFreeHeapSize() - (long)heap_before);
         failed = 1;
     }
     test_running = 0;

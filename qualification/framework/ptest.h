@@ -63,11 +63,11 @@ struct ptest_case {
 };
 
 /* Defines and registers a test. */
-#define PTEST(group, name)                                                                   \
-    static void ptest_fn_##group##_##name(void);                                             \
-    static const struct ptest_case ptest_case_##group##_##name                               \
-        __attribute__((used, section("ptest_cases"), aligned(sizeof(void *)))) = {           \
-            #group, #name, ptest_fn_##group##_##name, __FILE__, __LINE__};                   \
+#define PTEST(group, name)                                                         \
+    static void ptest_fn_##group##_##name(void);                                   \
+    static const struct ptest_case ptest_case_##group##_##name                     \
+        __attribute__((used, section("ptest_cases"), aligned(sizeof(void *)))) = { \
+            #group, #name, ptest_fn_##group##_##name, __FILE__, __LINE__};         \
     static void ptest_fn_##group##_##name(void)
 
 /* Optional per-group setup and teardown, run around every test of the group. */
@@ -76,9 +76,9 @@ struct ptest_fixture {
     ptest_fn_t setup;
     ptest_fn_t teardown;
 };
-#define PTEST_FIXTURE(group, setup_fn, teardown_fn)                                          \
-    static const struct ptest_fixture ptest_fixture_##group                                  \
-        __attribute__((used, section("ptest_fixtures"), aligned(sizeof(void *)))) = {        \
+#define PTEST_FIXTURE(group, setup_fn, teardown_fn)                                   \
+    static const struct ptest_fixture ptest_fixture_##group                           \
+        __attribute__((used, section("ptest_fixtures"), aligned(sizeof(void *)))) = { \
             #group, setup_fn, teardown_fn}
 
 /* ----- Assertions -------------------------------------------------------- */
@@ -88,30 +88,30 @@ void ptest_ignore(const char *file, int line, const char *reason);
 
 #define TEST_FAIL(msg) ptest_fail(__FILE__, __LINE__, "%s", (msg))
 #define TEST_IGNORE(msg) ptest_ignore(__FILE__, __LINE__, (msg))
-#define TEST_ASSERT_MESSAGE(cond, msg)                                 \
-    do {                                                               \
-        if (!(cond)) {                                                 \
-            ptest_fail(__FILE__, __LINE__, "%s: %s", #cond, (msg));    \
-        }                                                              \
+#define TEST_ASSERT_MESSAGE(cond, msg)                              \
+    do {                                                            \
+        if (!(cond)) {                                              \
+            ptest_fail(__FILE__, __LINE__, "%s: %s", #cond, (msg)); \
+        }                                                           \
     } while (0)
-#define TEST_ASSERT(cond)                                              \
-    do {                                                               \
-        if (!(cond)) {                                                 \
-            ptest_fail(__FILE__, __LINE__, "Expected %s", #cond);      \
-        }                                                              \
+#define TEST_ASSERT(cond)                                         \
+    do {                                                          \
+        if (!(cond)) {                                            \
+            ptest_fail(__FILE__, __LINE__, "Expected %s", #cond); \
+        }                                                         \
     } while (0)
 #define TEST_ASSERT_TRUE(cond) TEST_ASSERT(cond)
 #define TEST_ASSERT_FALSE(cond) TEST_ASSERT(!(cond))
 #define TEST_ASSERT_NULL(p) TEST_ASSERT((p) == NULL)
 #define TEST_ASSERT_NOT_NULL(p) TEST_ASSERT((p) != NULL)
-#define TEST_ASSERT_EQUAL(expected, actual)                                               \
-    do {                                                                                  \
-        long long ptest_e_ = (long long)(expected);                                       \
-        long long ptest_a_ = (long long)(actual);                                         \
-        if (ptest_e_ != ptest_a_) {                                                       \
-            ptest_fail(__FILE__, __LINE__, "Expected %lld Was %lld (%s)", ptest_e_,       \
-                       ptest_a_, #actual);                                                \
-        }                                                                                 \
+#define TEST_ASSERT_EQUAL(expected, actual)                                                   \
+    do {                                                                                      \
+        long long ptest_e_ = (long long)(expected);                                           \
+        long long ptest_a_ = (long long)(actual);                                             \
+        if (ptest_e_ != ptest_a_) {                                                           \
+            ptest_fail(__FILE__, __LINE__, "Expected %lld Was %lld (%s)", ptest_e_, ptest_a_, \
+                       #actual);                                                              \
+        }                                                                                     \
     } while (0)
 #define TEST_ASSERT_EQUAL_INT(e, a) TEST_ASSERT_EQUAL(e, a)
 #define TEST_ASSERT_EQUAL_UINT(e, a) TEST_ASSERT_EQUAL(e, a)
@@ -124,30 +124,29 @@ void ptest_ignore(const char *file, int line, const char *reason);
                        #actual);                                                          \
         }                                                                                 \
     } while (0)
-#define TEST_ASSERT_EQUAL_STRING(expected, actual)                                        \
-    do {                                                                                  \
-        if (!ptest_str_eq((expected), (actual))) {                                        \
-            ptest_fail(__FILE__, __LINE__, "Expected \"%s\" Was \"%s\"", (expected),      \
-                       (actual));                                                         \
-        }                                                                                 \
+#define TEST_ASSERT_EQUAL_STRING(expected, actual)                                              \
+    do {                                                                                        \
+        if (!ptest_str_eq((expected), (actual))) {                                              \
+            ptest_fail(__FILE__, __LINE__, "Expected \"%s\" Was \"%s\"", (expected), (actual)); \
+        }                                                                                       \
     } while (0)
-#define TEST_ASSERT_EQUAL_MEMORY(expected, actual, len)                                   \
-    do {                                                                                  \
-        if (!ptest_mem_eq((expected), (actual), (len))) {                                 \
-            ptest_fail(__FILE__, __LINE__, "Memory mismatch (%s)", #actual);              \
-        }                                                                                 \
+#define TEST_ASSERT_EQUAL_MEMORY(expected, actual, len)                      \
+    do {                                                                     \
+        if (!ptest_mem_eq((expected), (actual), (len))) {                    \
+            ptest_fail(__FILE__, __LINE__, "Memory mismatch (%s)", #actual); \
+        }                                                                    \
     } while (0)
 
 /* The statement must trip a configASSERT(); the test fails if it returns.
  * Safe only for assertions that the kernel makes before changing state,
  * which is where Portolan validates arguments. */
-#define TEST_EXPECT_ASSERT(stmt)                                                          \
-    do {                                                                                  \
-        if (setjmp(*ptest_expect_begin()) == 0) {                                         \
-            stmt;                                                                         \
-            ptest_expect_missing(__FILE__, __LINE__, #stmt);                              \
-        }                                                                                 \
-        ptest_expect_end();                                                               \
+#define TEST_EXPECT_ASSERT(stmt)                             \
+    do {                                                     \
+        if (setjmp(*ptest_expect_begin()) == 0) {            \
+            stmt;                                            \
+            ptest_expect_missing(__FILE__, __LINE__, #stmt); \
+        }                                                    \
+        ptest_expect_end();                                  \
     } while (0)
 
 jmp_buf *ptest_expect_begin(void);

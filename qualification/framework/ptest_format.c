@@ -90,7 +90,8 @@ static void convert(struct out *o, char conv, int lng, int width, int left, char
     case 'd':
     case 'i': {
         long long v = take_signed(ap, lng);
-        unsigned long long u = (v < 0) ? (unsigned long long)(-(v + 1)) + 1U : (unsigned long long)v;
+        unsigned long long u =
+            (v < 0) ? (unsigned long long)(-(v + 1)) + 1U : (unsigned long long)v;
         tmp[0] = '-';
         n = utoa(u, 10, 0, tmp + (v < 0 ? 1 : 0)) + (v < 0 ? 1U : 0U);
         put_padded(o, tmp, n, width, left, pad);

@@ -50,11 +50,11 @@
 #define INCLUDE_xTaskGetCurrentTaskHandle 1
 
 void ptest_config_assert(const char *file, int line);
-#define configASSERT(x)                             \
-    do {                                            \
-        if (!(x)) {                                 \
+#define configASSERT(x)                              \
+    do {                                             \
+        if (!(x)) {                                  \
             ptest_config_assert(__FILE__, __LINE__); \
-        }                                           \
+        }                                            \
     } while (0)
 
 #endif /* FREERTOS_CONFIG_H */
