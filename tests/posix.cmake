@@ -12,3 +12,10 @@ portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_D
                         DEFINES configMAX_PRIORITIES=300 SOURCES ${KERNEL_TEST_SOURCES})
 add_test(NAME kernel.posix.prio300 COMMAND kernel_tests_prio300)
 set_tests_properties(kernel.posix.prio300 PROPERTIES TIMEOUT 300)
+
+# The out-of-tree example application, built as a user would build it.
+add_test(NAME example.hello
+         COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/hello
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/example-hello -DPORTOLAN_DIR=${PORTOLAN_ROOT}
+                 -DEXE=hello -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_example.cmake)
+set_tests_properties(example.hello PROPERTIES TIMEOUT 300)
