@@ -19,3 +19,12 @@ add_test(NAME example.hello
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/example-hello -DPORTOLAN_DIR=${PORTOLAN_ROOT}
                  -DEXE=hello -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_example.cmake)
 set_tests_properties(example.hello PROPERTIES TIMEOUT 300)
+
+# The simulator must run cleanly under valgrind as well as ASan/UBSan.
+find_program(VALGRIND valgrind)
+if(VALGRIND AND NOT PORTOLAN_SANITIZE)
+  add_test(NAME kernel.posix.valgrind
+           COMMAND ${VALGRIND} -q --error-exitcode=99 --max-stackframe=8388608
+                   $<TARGET_FILE:kernel_tests>)
+  set_tests_properties(kernel.posix.valgrind PROPERTIES TIMEOUT 600)
+endif()
