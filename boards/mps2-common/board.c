@@ -5,7 +5,7 @@
  * Test interrupts: LOW is APB timer 0, HIGH APB timer 1 and UNMASKED the
  * dual timer's first counter; board_test_irq_trigger() pends the NVIC line
  * directly, board_test_irq_trigger_after() arms the timer one-shot. The dual
- * timer's second counter runs free at the system clock for
+ * timer's second counter is the pacer (see below) and the time base of
  * board_burn_cpu(), so a burn lasts the same virtual time whatever the
  * QEMU -icount shift.
  */
@@ -110,22 +110,40 @@ const char *board_args(void)
     return args;
 }
 
-/* ----- Free-running time base and CPU burning -------------------------------- */
+/* ----- Pacer, time base and CPU burning -------------------------------------
+ * QEMU 7.2 with -icount sleep=off: when a timer expires while the CPU waits
+ * in WFI, the timer re-arms itself before it raises its interrupt; if it is
+ * then the earliest timer, QEMU jumps virtual time on to its new deadline
+ * before the CPU sees the interrupt. With SysTick alone, every idle tick
+ * would come one period late and merge with the next one (half the ticks
+ * lost while idle, hardware timers twice as fast as the kernel's time). The
+ * pacer, the dual timer's second counter reloading every tick without an
+ * interrupt, always has a deadline within one tick, so no re-armed timer is
+ * ever the earliest and no jump happens. It also gives board_burn_cpu() its
+ * time base. On real hardware it is just an idle counter. */
+#define PACER_COUNTS COUNTS_PER_TICK
 
-static void timebase_start(void)
+static void pacer_start(void)
 {
     if ((MPS2_DUALTIMER2->ctrl & DUAL_ENABLE) == 0U) {
-        MPS2_DUALTIMER2->load = 0xFFFFFFFFUL;
-        MPS2_DUALTIMER2->ctrl = DUAL_32BIT | DUAL_ENABLE; /* free-running, no IRQ */
+        MPS2_DUALTIMER2->load = PACER_COUNTS - 1U;
+        MPS2_DUALTIMER2->ctrl = DUAL_32BIT | DUAL_PERIODIC | DUAL_ENABLE; /* no IRQ */
     }
 }
 
+/* Counts the pacer's decrements, wrap-arounds included; time during which
+ * the caller was preempted for longer than a pacer period is not counted,
+ * as it is not CPU time of the caller. */
 void board_burn_cpu(uint32_t us)
 {
-    timebase_start();
-    const uint32_t start = MPS2_DUALTIMER2->value;
-    const uint32_t counts = us * COUNTS_PER_US;
-    while ((uint32_t)(start - MPS2_DUALTIMER2->value) < counts) {
+    pacer_start();
+    uint32_t left = us * COUNTS_PER_US;
+    uint32_t prev = MPS2_DUALTIMER2->value;
+    while (left > 0U) {
+        const uint32_t now = MPS2_DUALTIMER2->value;
+        const uint32_t step = (now <= prev) ? prev - now : prev + PACER_COUNTS - now;
+        left = (step < left) ? left - step : 0U;
+        prev = now;
     }
 }
 
@@ -139,7 +157,7 @@ static void set_priority(uint32_t line, uint32_t prio)
 void board_init(void)
 {
     mps2_uart_init();
-    timebase_start();
+    pacer_start();
     set_priority(MPS2_IRQ_TIMER0, PRIO_LOW);
     set_priority(MPS2_IRQ_TIMER1, PRIO_HIGH);
     set_priority(MPS2_IRQ_DUALTIMER, PRIO_UNMASKED);

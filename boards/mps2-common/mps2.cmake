@@ -11,6 +11,7 @@ set(PORTOLAN_BOARD_INCLUDES ${_mps2})
 set(PORTOLAN_MEMORY_LAYOUT full CACHE STRING "MPS2 memory layout: full or min")
 set_property(CACHE PORTOLAN_MEMORY_LAYOUT PROPERTY STRINGS full min)
 set(PORTOLAN_BOARD_LINK_OPTIONS -L${_mps2} -T${_mps2}/mps2-${PORTOLAN_MEMORY_LAYOUT}.ld
+                                -Wl,--no-warn-execstack
                                 -Wl,-Map=$<TARGET_PROPERTY:BINARY_DIR>/$<TARGET_PROPERTY:NAME>.map)
 # The minimum layout, for images that must prove they fit it.
 set(PORTOLAN_BOARD_LINK_OPTIONS_MIN -L${_mps2} -T${_mps2}/mps2-min.ld)

@@ -56,6 +56,7 @@ struct cmsdk_dualtimer_unit {
 #define DUAL_ONESHOT (1U << 0)
 #define DUAL_32BIT (1U << 1)
 #define DUAL_IRQ (1U << 5)
+#define DUAL_PERIODIC (1U << 6)
 #define DUAL_ENABLE (1U << 7)
 
 /* NVIC lines (external interrupt numbers). */
