@@ -3,8 +3,9 @@
  * a register dump on UART0 and ends the run with BOARD_EXIT_FAULT, so that a
  * crash is never a hang. Format (docs/port-armv7m.md):
  *
- *   PORTOLAN-FAULT HardFault task=<name>|-
- *     pc=0x... lr=0x... xpsr=0x... sp=0x... exc_return=0x...
+ *   PORTOLAN-FAULT <kind> task=<name>|-
+ *     pc=0x... lr=0x... xpsr=0x... ctx=thread|irqN|exceptionN sp=0x...
+ *     exc_return=0x...
  *     r0=0x... r1=0x... r2=0x... r3=0x... r12=0x...
  *     cfsr=0x... hfsr=0x... mmfar=0x... bfar=0x... <decoded bits>
  *   PORTOLAN-FAULT-END exit=70
@@ -51,13 +52,26 @@ static void put(const char *s)
 
 static void put_hex(const char *label, uint32_t v)
 {
-    char buf[12] = {' ', '0', 'x'};
+    char buf[11] = {'0', 'x'};
     for (int i = 0; i < 8; i++) {
-        buf[3 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFU];
+        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFU];
     }
-    buf[11] = '\0';
+    buf[10] = '\0';
     put(label);
     put(buf);
+}
+
+static void put_dec(const char *label, uint32_t v)
+{
+    char buf[11];
+    int i = (int)sizeof buf - 1;
+    buf[i] = '\0';
+    do {
+        buf[--i] = (char)('0' + v % 10U);
+        v /= 10U;
+    } while (v != 0U && i > 0);
+    put(label);
+    put(&buf[i]);
 }
 
 static void put_bits(uint32_t value, const struct bit_name *names, size_t count)
@@ -115,8 +129,8 @@ void mps2_fault_report(const uint32_t *frame, uint32_t exc_return)
     mps2_uart_init();
     put("\nPORTOLAN-FAULT ");
     put(exception_name(exc));
-    if (exc >= 16U) {
-        put_hex(" irq=", exc - 16U);
+    if (exc >= 7U) { /* "UnexpectedIRQ 9", "UnexpectedException 12" */
+        put_dec(" ", (exc >= 16U) ? exc - 16U : exc);
     }
     put_task();
     put("\n ");
@@ -124,6 +138,15 @@ void mps2_fault_report(const uint32_t *frame, uint32_t exc_return)
         put_hex(" pc=", frame[6]);
         put_hex(" lr=", frame[5]);
         put_hex(" xpsr=", frame[7]);
+        /* What was running: thread mode, or the exception in xPSR[8:0]. */
+        uint32_t was = frame[7] & 0x1FFU;
+        if (was == 0U) {
+            put(" ctx=thread");
+        } else if (was >= 16U) {
+            put_dec(" ctx=irq", was - 16U);
+        } else {
+            put_dec(" ctx=exception", was);
+        }
     } else {
         put(" frame=unreadable");
     }
