@@ -18,3 +18,14 @@ add_test(NAME fault.${PORTOLAN_BOARD}.interrupt
                  ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:fault_test> test=bus_error_in_interrupt)
 set_tests_properties(fault.${PORTOLAN_BOARD}.task fault.${PORTOLAN_BOARD}.interrupt
                      PROPERTIES TIMEOUT 60)
+
+# The out-of-tree example application, configured, built and run under QEMU
+# as a user would.
+add_test(NAME example.qemu-hello.${PORTOLAN_BOARD}
+         COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/qemu-hello
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/example-qemu-hello
+                 -DPORTOLAN_DIR=${PORTOLAN_ROOT} -DBOARD=${PORTOLAN_BOARD} -DEXE=qemu_hello
+                 "-DEXPECT=qemu-hello on ${PORTOLAN_BOARD}@@received 5 at tick 500@@hello from configPRINT_STRING@@done: sum 15"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_qemu_example.cmake --
+                 ${PORTOLAN_RUN_WRAPPER})
+set_tests_properties(example.qemu-hello.${PORTOLAN_BOARD} PROPERTIES TIMEOUT 300)
