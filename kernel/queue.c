@@ -40,7 +40,9 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, int8_t *s
  * Locked. */
 static void copy_in(queue_t *q, const void *item, BaseType_t pos)
 {
-    if (q->item_size == 0U) {
+    /* item is NULL only for semaphores (the API asserts it); testing it too
+     * lets the compiler see that semaphore paths never reach memcpy. */
+    if (q->item_size == 0U || item == NULL) {
         q->count = q->count + 1U;
         return;
     }
@@ -634,6 +636,9 @@ BaseType_t xQueueAddToSet(QueueSetMemberHandle_t xQueueOrSemaphore, QueueSetHand
         r = pdPASS;
     }
     portEXIT_CRITICAL();
+#else
+    (void)xQueueOrSemaphore;
+    (void)xQueueSet;
 #endif /* configUSE_QUEUE_SETS */
     return r;
 }
@@ -650,6 +655,9 @@ BaseType_t xQueueRemoveFromSet(QueueSetMemberHandle_t xQueueOrSemaphore, QueueSe
         r = pdPASS;
     }
     portEXIT_CRITICAL();
+#else
+    (void)xQueueOrSemaphore;
+    (void)xQueueSet;
 #endif /* configUSE_QUEUE_SETS */
     return r;
 }

@@ -72,6 +72,7 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
      * exception entry), so it ends just below the aligned top word. */
     StackType_t *sp = (StackType_t *)((uint32_t)pxTopOfStack & ~7UL);
     configASSERT(sp - (HW_FRAME_WORDS + SW_FRAME_WORDS) > pxEndOfStack);
+    (void)pxEndOfStack; /* only checked */
 
     *--sp = XPSR_THUMB;
     *--sp = (StackType_t)pxCode & ~1UL; /* return address: halfword aligned */
@@ -282,6 +283,7 @@ void vPortValidateInterruptPriority(void)
         prio = SCB_SHPR[exc - 4U];
     }
     configASSERT(exc >= 4U && prio >= (uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY);
+    (void)prio; /* only checked */
     configASSERT(((SCB_AIRCR >> 8) & 7U) <= max_prigroup);
 }
 
