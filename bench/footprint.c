@@ -80,6 +80,13 @@ static void producer(void *arg)
 }
 
 #if FOOTPRINT_FULL
+#if BENCH_HAVE_TIMERS
+static void timer_callback(TimerHandle_t t)
+{
+    (void)t;
+}
+#endif /* BENCH_HAVE_TIMERS */
+
 static void use_services(void)
 {
     SemaphoreHandle_t m = xSemaphoreCreateMutex();
@@ -89,7 +96,7 @@ static void use_services(void)
     xTaskNotifyGive(xTaskGetCurrentTaskHandle());
     (void)ulTaskNotifyTake(pdTRUE, 0);
 #if BENCH_HAVE_TIMERS
-    TimerHandle_t t = xTimerCreate("t", 10, pdFALSE, NULL, NULL);
+    TimerHandle_t t = xTimerCreate("t", 10, pdFALSE, NULL, timer_callback);
     put_size("heap.timer", heap_taken());
     (void)xTimerStart(t, 0);
     (void)xTimerStop(t, 0);
