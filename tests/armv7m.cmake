@@ -29,3 +29,46 @@ add_test(NAME example.qemu-hello.${PORTOLAN_BOARD}
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_qemu_example.cmake --
                  ${PORTOLAN_RUN_WRAPPER})
 set_tests_properties(example.qemu-hello.${PORTOLAN_BOARD} PROPERTIES TIMEOUT 300)
+
+# Kernel footprint and context switch cost: the small application of
+# tests/footprint with a minimal, a default and a full configuration, kernel
+# at -Os.
+# `ninja size` prints the figures; the ctest keeps the minimal kernel under
+# 4 KB of flash.
+set(_size_reports "")
+foreach(_cfg minimal default full)
+  add_library(footprint_${_cfg}_config INTERFACE)
+  target_include_directories(footprint_${_cfg}_config
+                             INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/footprint/${_cfg})
+  portolan_add_runtime(footprint_${_cfg} CONFIG footprint_${_cfg}_config)
+  target_compile_options(footprint_${_cfg}_kernel PRIVATE -Os)
+  add_executable(footprint_${_cfg} ${CMAKE_CURRENT_SOURCE_DIR}/footprint/app.c)
+  target_link_libraries(footprint_${_cfg} PRIVATE footprint_${_cfg}_runtime)
+  target_compile_options(footprint_${_cfg} PRIVATE ${PORTOLAN_WARNINGS})
+  list(APPEND _size_reports COMMAND ${PORTOLAN_ROOT}/tools/size
+       ${CMAKE_CURRENT_BINARY_DIR}/footprint_${_cfg}.map ${_cfg})
+endforeach()
+add_custom_target(size ${_size_reports} DEPENDS footprint_minimal footprint_default footprint_full
+                  COMMENT "Kernel footprint (${PORTOLAN_BOARD}, -Os, --gc-sections)" VERBATIM)
+add_test(NAME footprint.${PORTOLAN_BOARD}
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_CODE=0
+                 "-DEXPECT=minimal kernel text=([0-9]|[1-9][0-9]|[1-9][0-9][0-9]|[1-3][0-9][0-9][0-9]|40[0-8][0-9]|409[0-5]) "
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/expect_run.cmake --
+                 ${PORTOLAN_ROOT}/tools/size ${CMAKE_CURRENT_BINARY_DIR}/footprint_minimal.map minimal)
+add_test(NAME footprint.${PORTOLAN_BOARD}.runs
+         COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:footprint_minimal>)
+
+# The PendSV handler's own instruction count (tools/count-switch), guarded:
+# 17 on Cortex-M3, 22 on Cortex-M4F (lazy FP checks on save and restore).
+if(PORTOLAN_QEMU_MACHINE STREQUAL "mps2-an385")
+  set(_handler 17)
+else()
+  set(_handler 22)
+endif()
+add_test(NAME perf.switch.${PORTOLAN_BOARD}
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_CODE=0 "-DEXPECT= = ${_handler} handler \\+ [0-9]+ selection"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/expect_run.cmake --
+                 ${PORTOLAN_ROOT}/tools/count-switch --machine ${PORTOLAN_QEMU_MACHINE}
+                 $<TARGET_FILE:footprint_minimal>)
+set_tests_properties(footprint.${PORTOLAN_BOARD} footprint.${PORTOLAN_BOARD}.runs
+                     perf.switch.${PORTOLAN_BOARD} PROPERTIES TIMEOUT 120)
