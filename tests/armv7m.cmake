@@ -19,6 +19,18 @@ add_test(NAME fault.${PORTOLAN_BOARD}.interrupt
 set_tests_properties(fault.${PORTOLAN_BOARD}.task fault.${PORTOLAN_BOARD}.interrupt
                      PROPERTIES TIMEOUT 60)
 
+# The port tests linked for the minimum board of the qualification guide
+# (128 KB flash, 64 KB RAM): they must fit and pass there too.
+function(portolan_add_min_layout_image name)
+  set(PORTOLAN_BOARD_LINK_OPTIONS ${PORTOLAN_BOARD_LINK_OPTIONS_MIN})
+  portolan_add_test_image(${name} ${ARGN} DEFINES BOARD_MEMORY_MIN=1)
+endfunction()
+portolan_add_min_layout_image(port_tests_min CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/port/config
+                              SOURCES ${PORT_TEST_SOURCES})
+add_test(NAME port.${PORTOLAN_BOARD}.min-layout
+         COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:port_tests_min>)
+set_tests_properties(port.${PORTOLAN_BOARD}.min-layout PROPERTIES TIMEOUT 300)
+
 # The out-of-tree example application, configured, built and run under QEMU
 # as a user would.
 add_test(NAME example.qemu-hello.${PORTOLAN_BOARD}
