@@ -117,6 +117,22 @@ void kt_run_in_isr(board_irq_handler_t handler)
     board_test_irq_trigger(BOARD_TEST_IRQ_LOW);
 }
 
+/* ----- Group fixture ------------------------------------------------------------ */
+
+/* Every Kernel test starts with an empty log, a fresh time origin and no
+ * notification pending for the runner (the runner outlives the tests). */
+static void kt_setup(void)
+{
+    kt_log_reset();
+    kt_mark();
+    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+        (void)xTaskNotifyStateClearIndexed(NULL, i);
+        (void)ulTaskNotifyValueClearIndexed(NULL, i, ~(uint32_t)0);
+    }
+}
+
+PTEST_FIXTURE(Kernel, kt_setup, NULL);
+
 /* ----- Application callbacks of the test configuration ---------------------- */
 
 #if (configSUPPORT_STATIC_ALLOCATION == 1) && (configKERNEL_PROVIDED_STATIC_MEMORY == 0)
