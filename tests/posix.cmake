@@ -28,3 +28,11 @@ if(VALGRIND AND NOT PORTOLAN_SANITIZE)
                    $<TARGET_FILE:kernel_tests>)
   set_tests_properties(kernel.posix.valgrind PROPERTIES TIMEOUT 600)
 endif()
+
+# Real-time mode: a CPU-bound task is preempted by the host-clock tick.
+add_executable(realtime_preemption ${CMAKE_CURRENT_SOURCE_DIR}/sim/realtime_preemption.c)
+target_link_libraries(realtime_preemption PRIVATE kernel_tests_runtime)
+target_compile_options(realtime_preemption PRIVATE ${PORTOLAN_WARNINGS})
+add_test(NAME sim.realtime-preemption COMMAND realtime_preemption)
+set_tests_properties(sim.realtime-preemption PROPERTIES TIMEOUT 60
+                     ENVIRONMENT PORTOLAN_SIM_TIME=real)
