@@ -159,6 +159,48 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t uxQueueLength,
     return q;
 }
 
+/* A counting semaphore is a queue of uxMaxCount empty items whose count
+ * starts at uxInitialCount. */
+static int counting_args_ok(UBaseType_t max, UBaseType_t initial)
+{
+    configASSERT(max != 0U);
+    configASSERT(initial <= max);
+    return max != 0U && initial <= max;
+}
+
+static QueueHandle_t counting_init(QueueHandle_t s, UBaseType_t initial)
+{
+    if (s == NULL) {
+        traceCREATE_COUNTING_SEMAPHORE_FAILED();
+        return NULL;
+    }
+    s->count = initial;
+    traceCREATE_COUNTING_SEMAPHORE();
+    return s;
+}
+
+QueueHandle_t xQueueCreateCountingSemaphore(const UBaseType_t uxMaxCount,
+                                            const UBaseType_t uxInitialCount)
+{
+    if (!counting_args_ok(uxMaxCount, uxInitialCount)) {
+        return counting_init(NULL, 0);
+    }
+    return counting_init(xQueueGenericCreate(uxMaxCount, 0, queueQUEUE_TYPE_COUNTING_SEMAPHORE),
+                         uxInitialCount);
+}
+
+QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t uxMaxCount,
+                                                  const UBaseType_t uxInitialCount,
+                                                  StaticQueue_t *pxStaticQueue)
+{
+    if (!counting_args_ok(uxMaxCount, uxInitialCount)) {
+        return counting_init(NULL, 0);
+    }
+    return counting_init(xQueueGenericCreateStatic(uxMaxCount, 0, NULL, pxStaticQueue,
+                                                   queueQUEUE_TYPE_COUNTING_SEMAPHORE),
+                         uxInitialCount);
+}
+
 BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t xQueue, uint8_t **ppucQueueStorage,
                                          StaticQueue_t **ppxStaticQueue)
 {
