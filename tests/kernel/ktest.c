@@ -1,6 +1,6 @@
 /*
- * ktest.c - shared helpers of the kernel behaviour tests, and the
- * application callbacks the test configuration needs.
+ * ktest.c - shared helpers of the kernel behaviour tests and the fixture
+ * of group Kernel.
  */
 #include <string.h>
 
@@ -132,18 +132,3 @@ static void kt_setup(void)
 }
 
 PTEST_FIXTURE(Kernel, kt_setup, NULL);
-
-/* ----- Application callbacks of the test configuration ---------------------- */
-
-#if (configSUPPORT_STATIC_ALLOCATION == 1) && (configKERNEL_PROVIDED_STATIC_MEMORY == 0)
-void vApplicationGetIdleTaskMemory(StaticTask_t **ppxIdleTaskTCBBuffer,
-                                   StackType_t **ppxIdleTaskStackBuffer,
-                                   configSTACK_DEPTH_TYPE *puxIdleTaskStackSize)
-{
-    static StaticTask_t idle_tcb;
-    static StackType_t idle_stack[configMINIMAL_STACK_SIZE];
-    *ppxIdleTaskTCBBuffer = &idle_tcb;
-    *ppxIdleTaskStackBuffer = idle_stack;
-    *puxIdleTaskStackSize = configMINIMAL_STACK_SIZE;
-}
-#endif /* configSUPPORT_STATIC_ALLOCATION */
