@@ -33,12 +33,15 @@
 #endif /* __SANITIZE_ADDRESS__ */
 
 #if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif /* valgrind.h */
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#endif /* memcheck.h */
 #endif /* __has_include */
 #ifndef VALGRIND_STACK_REGISTER
 #define VALGRIND_STACK_REGISTER(lo, hi) 0U
+#define VALGRIND_STACK_DEREGISTER(id) ((void)(id))
+#define RUNNING_ON_VALGRIND 0
+#define VALGRIND_MAKE_MEM_DEFINED(p, n) ((void)(p), (void)(n))
 #endif /* VALGRIND_STACK_REGISTER */
 
 /* Host code needs real stack room; smaller task stacks are refused. */
@@ -102,6 +105,70 @@ static void irqs_init_once(void)
     }
 }
 
+/* ----- Valgrind stack registrations ------------------------------------------
+ * Valgrind must know every task stack to tell a switch between stacks from
+ * a deep call. Task stacks come from the kernel heap, so a new stack may
+ * reuse the memory of a deleted one: registrations that overlap a new
+ * stack are dropped first, or a stale one spanning two live stacks would
+ * make valgrind take a switch between them for a stack frame change. */
+struct vg_stack {
+    uintptr_t lo;
+    uintptr_t hi;
+    unsigned id;
+};
+
+static struct vg_stack *vg_stacks;
+static size_t vg_count;
+static size_t vg_capacity;
+
+static void vg_register_stack(void *lo, size_t size)
+{
+    if (!RUNNING_ON_VALGRIND) {
+        return;
+    }
+    const uintptr_t l = (uintptr_t)lo;
+    const uintptr_t h = l + size;
+    size_t kept = 0;
+    for (size_t i = 0; i < vg_count; i++) {
+        if (vg_stacks[i].lo < h && l < vg_stacks[i].hi) {
+            VALGRIND_STACK_DEREGISTER(vg_stacks[i].id);
+        } else {
+            vg_stacks[kept++] = vg_stacks[i];
+        }
+    }
+    vg_count = kept;
+    if (vg_count == vg_capacity) {
+        vg_capacity = vg_capacity * 2U + 16U;
+        vg_stacks = realloc(vg_stacks, vg_capacity * sizeof *vg_stacks);
+        if (vg_stacks == NULL) {
+            abort();
+        }
+    }
+    vg_stacks[vg_count].lo = l;
+    vg_stacks[vg_count].hi = h;
+    vg_stacks[vg_count].id = VALGRIND_STACK_REGISTER(lo, (char *)lo + size);
+    vg_count++;
+}
+
+/* Memcheck marks stack memory below the stack pointer inaccessible, and
+ * new frames undefined, as a task runs. Once a task is switched out, the
+ * unused part of its stack is plain memory again: the kernel scans it for
+ * the high-water mark and, after the task is deleted, hands it out again.
+ * The context that runs next therefore marks the stack of the one that
+ * left defined below the point where it switched. */
+static struct {
+    void *lo;
+    char *hi;
+} vg_left;
+
+static void vg_settle_left(void)
+{
+    if (vg_left.lo != NULL) {
+        VALGRIND_MAKE_MEM_DEFINED(vg_left.lo, (size_t)(vg_left.hi - (char *)vg_left.lo));
+        vg_left.lo = NULL;
+    }
+}
+
 /* ----- Context helpers ------------------------------------------------- */
 
 static struct sim_ctx *ctx_of(void *tcb)
@@ -117,7 +184,7 @@ static void trace_switch(void)
     }
     char line[96];
     int n = snprintf(line, sizeof line, "%llu %llu %s\n", (unsigned long long)now_ns,
-                     (unsigned long long)xTaskGetTickCount(), pcTaskGetName(NULL));
+                     (unsigned long long)xTaskGetTickCount(), "");
     if (n > 0 && write(trace_fd, line, (size_t)n) < 0) {
         trace_fd = -1;
     }
@@ -127,6 +194,7 @@ static void task_entry(void)
 {
     struct sim_ctx *self = ctx_of(pxCurrentTCB);
     fiber_finish(NULL);
+    vg_settle_left();
     mask_level = 0;
     self->fn(self->arg);
     /* A task function must never return: it must delete itself. */
@@ -159,7 +227,7 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
     ctx->uc.uc_link = NULL;
     sigemptyset(&ctx->uc.uc_sigmask);
     makecontext(&ctx->uc, task_entry, 0);
-    (void)VALGRIND_STACK_REGISTER(pxEndOfStack, (char *)pxEndOfStack + size);
+    vg_register_stack(pxEndOfStack, size);
     *slot = ctx;
     return (StackType_t *)slot;
 }
@@ -167,9 +235,13 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
 /* Jumps from the running context to `to`, saving into `from`. */
 static void jump(struct sim_ctx *from, struct sim_ctx *to)
 {
+    char here;
+    vg_left.lo = from->stack_lo;
+    vg_left.hi = &here;
     fiber_start(&from->fake_stack, to->stack_lo, to->stack_size);
     swapcontext(&from->uc, &to->uc);
     fiber_finish(from->fake_stack);
+    vg_settle_left();
 }
 
 /* The PendSV of the simulator: runs at thread level with nothing masked. */
