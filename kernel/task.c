@@ -145,6 +145,7 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t pxTaskCode, const char *const pcNa
 
 void task_free(tcb_t *t)
 {
+    portCLEAN_UP_TCB(t);
     if ((t->flags & TCB_STATIC_STACK) == 0U) {
         task_stack_free(t->stack);
     }
