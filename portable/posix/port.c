@@ -24,12 +24,14 @@
 #include "sim.h"
 
 #if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #define fiber_start(save, lo, size) __sanitizer_start_switch_fiber((save), (lo), (size))
 #define fiber_finish(save) __sanitizer_finish_switch_fiber((save), NULL, NULL)
 #else
 #define fiber_start(save, lo, size) ((void)(save), (void)(lo), (void)(size))
 #define fiber_finish(save) ((void)(save))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
 #endif /* __SANITIZE_ADDRESS__ */
 
 #if defined(__has_include)
@@ -40,8 +42,8 @@
 #ifndef VALGRIND_STACK_REGISTER
 #define VALGRIND_STACK_REGISTER(lo, hi) 0U
 #define VALGRIND_STACK_DEREGISTER(id) ((void)(id))
-#define RUNNING_ON_VALGRIND 0
 #define VALGRIND_MAKE_MEM_DEFINED(p, n) ((void)(p), (void)(n))
+#define VALGRIND_MAKE_MEM_UNDEFINED(p, n) ((void)(p), (void)(n))
 #endif /* VALGRIND_STACK_REGISTER */
 
 /* Host code needs real stack room; smaller task stacks are refused. */
@@ -56,6 +58,7 @@ struct sim_ctx {
     void *stack_lo;
     size_t stack_size;
     struct sim_ctx **home; /* permanent slot holding this context's address */
+    unsigned vg_stack_id;  /* valgrind's registration of the stack */
     TaskFunction_t fn;
     void *arg;
 };
@@ -105,50 +108,10 @@ static void irqs_init_once(void)
     }
 }
 
-/* ----- Valgrind stack registrations ------------------------------------------
- * Valgrind must know every task stack to tell a switch between stacks from
- * a deep call. Task stacks come from the kernel heap, so a new stack may
- * reuse the memory of a deleted one: registrations that overlap a new
- * stack are dropped first, or a stale one spanning two live stacks would
- * make valgrind take a switch between them for a stack frame change. */
-struct vg_stack {
-    uintptr_t lo;
-    uintptr_t hi;
-    unsigned id;
-};
-
-static struct vg_stack *vg_stacks;
-static size_t vg_count;
-static size_t vg_capacity;
-
-static void vg_register_stack(void *lo, size_t size)
-{
-    if (!RUNNING_ON_VALGRIND) {
-        return;
-    }
-    const uintptr_t l = (uintptr_t)lo;
-    const uintptr_t h = l + size;
-    size_t kept = 0;
-    for (size_t i = 0; i < vg_count; i++) {
-        if (vg_stacks[i].lo < h && l < vg_stacks[i].hi) {
-            VALGRIND_STACK_DEREGISTER(vg_stacks[i].id);
-        } else {
-            vg_stacks[kept++] = vg_stacks[i];
-        }
-    }
-    vg_count = kept;
-    if (vg_count == vg_capacity) {
-        vg_capacity = vg_capacity * 2U + 16U;
-        vg_stacks = realloc(vg_stacks, vg_capacity * sizeof *vg_stacks);
-        if (vg_stacks == NULL) {
-            abort();
-        }
-    }
-    vg_stacks[vg_count].lo = l;
-    vg_stacks[vg_count].hi = h;
-    vg_stacks[vg_count].id = VALGRIND_STACK_REGISTER(lo, (char *)lo + size);
-    vg_count++;
-}
+/* ----- Memory checkers -----------------------------------------------------
+ * Every task stack is registered with valgrind, so that a switch between
+ * stacks is not taken for a deep call, and handed back when the task is
+ * freed (vPortCleanUpTCB). */
 
 /* Memcheck marks stack memory below the stack pointer inaccessible, and
  * new frames undefined, as a task runs. Once a task is switched out, the
@@ -184,7 +147,7 @@ static void trace_switch(void)
     }
     char line[96];
     int n = snprintf(line, sizeof line, "%llu %llu %s\n", (unsigned long long)now_ns,
-                     (unsigned long long)xTaskGetTickCount(), "");
+                     (unsigned long long)xTaskGetTickCount(), pcTaskGetName(NULL));
     if (n > 0 && write(trace_fd, line, (size_t)n) < 0) {
         trace_fd = -1;
     }
@@ -227,9 +190,22 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
     ctx->uc.uc_link = NULL;
     sigemptyset(&ctx->uc.uc_sigmask);
     makecontext(&ctx->uc, task_entry, 0);
-    vg_register_stack(pxEndOfStack, size);
+    ctx->vg_stack_id = VALGRIND_STACK_REGISTER(pxEndOfStack, (char *)pxEndOfStack + size);
     *slot = ctx;
     return (StackType_t *)slot;
+}
+
+/* The memory of a deleted task goes back to the heap: forget its stack
+ * registration, mark it undefined for memcheck, and lift the poison ASan
+ * left on the frames that were live when the task was deleted. */
+void vPortCleanUpTCB(void *pxTCB)
+{
+    struct sim_ctx *ctx = ctx_of(pxTCB);
+    char *lo = ctx->stack_lo;
+    const size_t size = (size_t)((char *)(ctx + 1) - lo);
+    VALGRIND_STACK_DEREGISTER(ctx->vg_stack_id);
+    ASAN_UNPOISON_MEMORY_REGION(lo, size);
+    VALGRIND_MAKE_MEM_UNDEFINED(lo, size);
 }
 
 /* Jumps from the running context to `to`, saving into `from`. */
