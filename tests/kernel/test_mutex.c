@@ -302,13 +302,19 @@ static void take_m2_log_priority(void *arg)
     }
 }
 
-PTEST(Kernel, mutex_two_held_released_in_taking_order)
+/* We hold m1 and m2; a (KT_P3) waits for m1 and b (KT_P1) for m2. */
+static void hold_both_with_waiters(void)
 {
     make_mutexes();
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m2, 0));
     ptest_task_create(take_m1_log_priority, "a", KT_P3, NULL);
     ptest_task_create(take_m2_log_priority, "b", KT_P1, NULL);
+}
+
+PTEST(Kernel, mutex_two_held_released_in_taking_order)
+{
+    hold_both_with_waiters();
     TEST_ASSERT_EQUAL(KT_P3, uxTaskPriorityGet(NULL));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGive(m1));
     KT_EXPECT_LOG((int)KT_P3);
@@ -321,11 +327,7 @@ PTEST(Kernel, mutex_two_held_released_in_taking_order)
 
 PTEST(Kernel, mutex_two_held_released_in_reverse_order)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m2, 0));
-    ptest_task_create(take_m1_log_priority, "a", KT_P3, NULL);
-    ptest_task_create(take_m2_log_priority, "b", KT_P1, NULL);
+    hold_both_with_waiters();
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGive(m2));
     TEST_ASSERT_EQUAL(0U, kt_log_count());             /* b is below us */
     TEST_ASSERT_EQUAL(KT_P3, uxTaskPriorityGet(NULL)); /* a still waits for m1 */
