@@ -134,6 +134,55 @@ PTEST(Kernel, sched_suspend_all_does_not_mask_interrupts)
     (void)xTaskResumeAll();
 }
 
+static void delay_100_log(void *arg)
+{
+    vTaskDelay(100);
+    kt_log((int)(intptr_t)arg);
+}
+
+PTEST(Kernel, sched_suspend_all_defers_abort_delay_wakeup)
+{
+    TaskHandle_t h = ptest_task_create(delay_100_log, "delayed", KT_P1, (void *)1);
+    vTaskSuspendAll();
+    TEST_ASSERT_EQUAL(pdPASS, xTaskAbortDelay(h));
+    kt_log(0);
+    TEST_ASSERT_EQUAL(pdTRUE, xTaskResumeAll());
+    KT_EXPECT_LOG(0, 1);
+}
+
+static void suspend_self_log(void *arg)
+{
+    vTaskSuspend(NULL);
+    kt_log((int)(intptr_t)arg);
+}
+
+PTEST(Kernel, sched_suspend_all_defers_resume_of_higher_task)
+{
+    TaskHandle_t h = ptest_task_create(suspend_self_log, "susp", KT_P1, (void *)1);
+    vTaskSuspendAll();
+    vTaskResume(h);
+    TEST_ASSERT_EQUAL(eReady, eTaskGetState(h));
+    kt_log(0);
+    TEST_ASSERT_EQUAL(pdTRUE, xTaskResumeAll());
+    KT_EXPECT_LOG(0, 1);
+}
+
+static void notify_take_log(void *arg)
+{
+    kt_log((int)ulTaskNotifyTake(pdTRUE, portMAX_DELAY) + (int)(intptr_t)arg);
+}
+
+PTEST(Kernel, sched_suspend_all_defers_notification_wakeup)
+{
+    TaskHandle_t h = ptest_task_create(notify_take_log, "wait", KT_P1, (void *)10);
+    vTaskSuspendAll();
+    TEST_ASSERT_EQUAL(pdPASS, xTaskNotifyGive(h));
+    TEST_ASSERT_EQUAL(pdPASS, xTaskNotifyGive(h));
+    kt_log(0);
+    TEST_ASSERT_EQUAL(pdTRUE, xTaskResumeAll());
+    KT_EXPECT_LOG(0, 12);
+}
+
 /* ----- Critical sections ----------------------------------------------------------------- */
 
 static void log_1_isr(void)

@@ -154,6 +154,16 @@ PTEST(Kernel, qset_select_blocks_until_a_member_has_data)
     free_set();
 }
 
+PTEST(Kernel, qset_select_aborted_returns_null)
+{
+    make_set();
+    TaskHandle_t h = ptest_task_create(select_log, "select", KT_P1, NULL);
+    vTaskDelay(2);
+    TEST_ASSERT_EQUAL(pdPASS, xTaskAbortDelay(h));
+    KT_EXPECT_LOG(0, -1, 2);
+    free_set();
+}
+
 PTEST(Kernel, qset_semaphore_member_reported_on_give)
 {
     make_set();

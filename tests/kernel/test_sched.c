@@ -79,6 +79,35 @@ PTEST(Kernel, sched_task_at_highest_priority_preempts)
     TEST_ASSERT(ptest_task_done(h));
 }
 
+PTEST(Kernel, sched_idle_priority_task_runs_when_others_block)
+{
+    TaskHandle_t h = ptest_task_create(log_arg, "idleprio", tskIDLE_PRIORITY, (void *)1);
+    TEST_ASSERT_EQUAL(eReady, eTaskGetState(h));
+    vTaskDelay(1);
+    KT_EXPECT_LOG(1);
+}
+
+static void idle_priority_yield_loop(void *arg)
+{
+    for (int i = 0; i < 3; i++) {
+        kt_log((int)(intptr_t)arg + i);
+        taskYIELD();
+    }
+}
+
+PTEST(Kernel, sched_idle_priority_tasks_share_the_cpu)
+{
+    TaskHandle_t a = ptest_task_create(idle_priority_yield_loop, "a", tskIDLE_PRIORITY, (void *)10);
+    TaskHandle_t b = ptest_task_create(idle_priority_yield_loop, "b", tskIDLE_PRIORITY, (void *)20);
+    kt_wait_done(a, 5);
+    kt_wait_done(b, 5);
+    TEST_ASSERT_EQUAL(6U, kt_log_count());
+    TEST_ASSERT_EQUAL(10, kt_log_at(0));
+    TEST_ASSERT_EQUAL(20, kt_log_at(1));
+    TEST_ASSERT_EQUAL(11, kt_log_at(2));
+    TEST_ASSERT_EQUAL(21, kt_log_at(3));
+}
+
 /* ----- Round robin and time slicing ------------------------------------------------------- */
 
 static void yield_loop(void *arg)
