@@ -52,6 +52,13 @@ static void make_mutexes(void)
     TEST_ASSERT_NOT_NULL(m2);
 }
 
+/* Creates the mutexes and takes m1 (the runner is the holder). */
+static void take_m1_ourselves(void)
+{
+    make_mutexes();
+    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+}
+
 static void free_mutexes(void)
 {
     vSemaphoreDelete(m1);
@@ -71,8 +78,7 @@ PTEST(Kernel, mutex_created_available_without_holder)
 
 PTEST(Kernel, mutex_take_sets_holder_and_give_clears_it)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TEST_ASSERT_EQUAL_PTR(self(), xSemaphoreGetMutexHolder(m1));
     TEST_ASSERT_EQUAL(0U, uxSemaphoreGetCount(m1));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGive(m1));
@@ -103,8 +109,7 @@ PTEST(Kernel, mutex_give_by_non_holder_fails)
 
 PTEST(Kernel, mutex_take_blocks_until_holder_gives)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     ptest_task_create(take_m1_log, "take", KT_P1, (void *)portMAX_DELAY);
     vTaskDelay(3);
     TEST_ASSERT_EQUAL(0U, kt_log_count());
@@ -166,8 +171,7 @@ PTEST(Kernel, mutex_holder_of_semaphore_is_null)
 
 PTEST(Kernel, mutex_delete_while_held_by_caller)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m2, 0));
     vSemaphoreDelete(m1);
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGive(m2));
@@ -179,8 +183,7 @@ PTEST(Kernel, mutex_delete_while_held_by_caller)
 
 PTEST(Kernel, mutex_inheritance_basic)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     ptest_task_create(take_m1_log_priority, "high", KT_P2, NULL);
     TEST_ASSERT_EQUAL(KT_P2, uxTaskPriorityGet(NULL));
     TEST_ASSERT_EQUAL(KT_RUN, uxTaskBasePriorityGet(NULL));
@@ -192,8 +195,7 @@ PTEST(Kernel, mutex_inheritance_basic)
 
 PTEST(Kernel, mutex_inherits_highest_of_several_waiters)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     ptest_task_create(take_m1_log_priority, "p1", KT_P1, NULL);
     TEST_ASSERT_EQUAL(KT_P1, uxTaskPriorityGet(NULL));
     ptest_task_create(take_m1_log_priority, "p3", KT_P3, NULL);
@@ -266,8 +268,7 @@ PTEST(Kernel, mutex_chain_disinherits_when_top_waiter_times_out)
 
 PTEST(Kernel, mutex_disinherits_to_base_when_waiter_times_out)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     ptest_task_create(take_m1_log, "high", KT_P2, (void *)5);
     TEST_ASSERT_EQUAL(KT_P2, uxTaskPriorityGet(NULL));
     vTaskDelay(10);
@@ -279,8 +280,7 @@ PTEST(Kernel, mutex_disinherits_to_base_when_waiter_times_out)
 
 PTEST(Kernel, mutex_disinherits_to_next_waiter_when_top_times_out)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     ptest_task_create(take_m1_log, "top", KT_P3, (void *)5);
     ptest_task_create(take_m1_log_priority, "next", KT_P1, NULL);
     TEST_ASSERT_EQUAL(KT_P3, uxTaskPriorityGet(NULL));
@@ -305,8 +305,7 @@ static void take_m2_log_priority(void *arg)
 /* We hold m1 and m2; a (KT_P3) waits for m1 and b (KT_P1) for m2. */
 static void hold_both_with_waiters(void)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m2, 0));
     ptest_task_create(take_m1_log_priority, "a", KT_P3, NULL);
     ptest_task_create(take_m2_log_priority, "b", KT_P1, NULL);
@@ -339,8 +338,7 @@ PTEST(Kernel, mutex_two_held_released_in_reverse_order)
 
 PTEST(Kernel, mutex_priority_set_on_holder_keeps_inherited_priority)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     ptest_task_create(take_m1_log_priority, "high", KT_P2, NULL);
     vTaskPrioritySet(NULL, KT_P1);
     TEST_ASSERT_EQUAL(KT_P2, uxTaskPriorityGet(NULL));
@@ -354,8 +352,7 @@ PTEST(Kernel, mutex_priority_set_on_holder_keeps_inherited_priority)
 
 PTEST(Kernel, mutex_priority_set_on_holder_above_inherited_applies)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TaskHandle_t h = ptest_task_create(take_m1_log_priority, "high", KT_P2, NULL);
     vTaskPrioritySet(NULL, KT_P3);
     TEST_ASSERT_EQUAL(KT_P3, uxTaskPriorityGet(NULL));
@@ -369,8 +366,7 @@ PTEST(Kernel, mutex_priority_set_on_holder_above_inherited_applies)
 
 PTEST(Kernel, mutex_priority_set_on_waiter_propagates_to_holder)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TaskHandle_t w = ptest_task_create(take_m1_log_priority, "waiter", KT_P1, NULL);
     TEST_ASSERT_EQUAL(KT_P1, uxTaskPriorityGet(NULL));
     vTaskPrioritySet(w, KT_P3);
@@ -386,8 +382,7 @@ PTEST(Kernel, mutex_priority_set_on_waiter_propagates_to_holder)
 
 PTEST(Kernel, mutex_disinherits_when_waiter_is_aborted)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TaskHandle_t h = ptest_task_create(take_m1_log, "high", KT_P2, (void *)portMAX_DELAY);
     vTaskDelay(2);
     TEST_ASSERT_EQUAL(KT_P2, uxTaskPriorityGet(NULL));
@@ -400,8 +395,7 @@ PTEST(Kernel, mutex_disinherits_when_waiter_is_aborted)
 
 PTEST(Kernel, mutex_disinherits_while_waiter_is_suspended)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TaskHandle_t h = ptest_task_create(take_m1_log_priority, "high", KT_P2, NULL);
     TEST_ASSERT_EQUAL(KT_P2, uxTaskPriorityGet(NULL));
     vTaskSuspend(h);
@@ -422,8 +416,7 @@ static void take_m1_forever(void *arg)
 
 PTEST(Kernel, mutex_disinherits_when_waiter_is_deleted)
 {
-    make_mutexes();
-    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m1, 0));
+    take_m1_ourselves();
     TaskHandle_t h = kt_task_create_raw(take_m1_forever, "waiter", KT_P3, NULL);
     TEST_ASSERT_EQUAL(KT_P3, uxTaskPriorityGet(NULL));
     vTaskDelete(h);
