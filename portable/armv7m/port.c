@@ -316,9 +316,10 @@ static TickType_t measure_sleep(TickType_t expected, uint32_t *next)
     TickType_t passed;
     if ((SYST_CSR & SYST_COUNTFLAG) != 0U) {
         /* The whole period passed and the pending SysTick interrupt counts
-         * its last tick. The counter has reloaded RVR since; ticks beyond
+         * its last tick. Unless it still reads 0 (the count right after
+         * reaching zero), the counter has reloaded RVR since; ticks beyond
          * that one (a long interrupt before we got here) are not counted. */
-        into_tick = (SYST_RVR - left + 1U) % COUNTS_PER_TICK;
+        into_tick = (left == 0U) ? 0U : (SYST_RVR - left + 1U) % COUNTS_PER_TICK;
         passed = expected - 1U;
     } else {
         /* Woken early: counts since the tick boundary before the sleep. */
