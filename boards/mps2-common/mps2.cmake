@@ -10,11 +10,14 @@ set(PORTOLAN_BOARD_INCLUDES ${_mps2})
 # flash / 64 KB RAM minimum board of the qualification guide.
 set(PORTOLAN_MEMORY_LAYOUT full CACHE STRING "MPS2 memory layout: full or min")
 set_property(CACHE PORTOLAN_MEMORY_LAYOUT PROPERTY STRINGS full min)
-set(PORTOLAN_BOARD_LINK_OPTIONS -L${_mps2} -T${_mps2}/mps2-${PORTOLAN_MEMORY_LAYOUT}.ld
-                                -Wl,--no-warn-execstack
-                                -Wl,-Map=$<TARGET_PROPERTY:BINARY_DIR>/$<TARGET_PROPERTY:NAME>.map)
+if(PORTOLAN_MEMORY_LAYOUT STREQUAL "min")
+  add_compile_definitions(BOARD_MEMORY_MIN=1) # smaller test heaps (board_config.h)
+endif()
+set(_mps2_link -L${_mps2} -Wl,--no-warn-execstack
+               -Wl,-Map=$<TARGET_PROPERTY:BINARY_DIR>/$<TARGET_PROPERTY:NAME>.map)
+set(PORTOLAN_BOARD_LINK_OPTIONS ${_mps2_link} -T${_mps2}/mps2-${PORTOLAN_MEMORY_LAYOUT}.ld)
 # The minimum layout, for images that must prove they fit it.
-set(PORTOLAN_BOARD_LINK_OPTIONS_MIN -L${_mps2} -T${_mps2}/mps2-min.ld)
+set(PORTOLAN_BOARD_LINK_OPTIONS_MIN ${_mps2_link} -T${_mps2}/mps2-min.ld)
 
 # ctest runs images under QEMU, always with a timeout and -icount.
 set(PORTOLAN_RUN_WRAPPER ${PORTOLAN_ROOT}/tools/qemu-run --machine ${PORTOLAN_QEMU_MACHINE})

@@ -11,7 +11,6 @@
 #include "task.h"
 
 /* ----- System Control Space registers ------------------------------------ */
-#define SCB_VTOR (*(volatile uint32_t *)0xE000ED08UL)
 #define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0CUL)
 #define SCB_SHPR ((volatile uint8_t *)0xE000ED18UL) /* byte n: exception n + 4 */
 #define SCB_FPCCR (*(volatile uint32_t *)0xE000EF34UL)
@@ -40,7 +39,6 @@
 #define PORT_SYSTICK_SOURCE SYST_CLKSOURCE
 #endif /* configSYSTICK_CLOCK_HZ */
 #define COUNTS_PER_TICK ((uint32_t)(PORT_SYSTICK_HZ / configTICK_RATE_HZ))
-#define SYSTICK_MAX_COUNT 0x00FFFFFFUL
 
 /* Words the switch handler keeps below the hardware frame: r4-r11, plus the
  * task's EXC_RETURN on FPU builds (it says whether s16-s31 follow). */
@@ -71,24 +69,18 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
     /* The hardware frame must start 8-byte aligned (stack alignment on
      * exception entry), so it ends just below the aligned top word. */
     StackType_t *sp = (StackType_t *)((uint32_t)pxTopOfStack & ~7UL);
+    (void)pxEndOfStack; /* used by the assertion only */
     configASSERT(sp - (HW_FRAME_WORDS + SW_FRAME_WORDS) > pxEndOfStack);
-    (void)pxEndOfStack; /* only checked */
 
     *--sp = XPSR_THUMB;
     *--sp = (StackType_t)pxCode & ~1UL; /* return address: halfword aligned */
     *--sp = (StackType_t)task_exit_error;
-    sp -= 4; /* r12, r3, r2, r1 */
-    sp[0] = 0;
-    sp[1] = 0;
-    sp[2] = 0;
-    sp[3] = 0;
-    *--sp = (StackType_t)pvParameters; /* r0 */
+    sp -= 5;                         /* r12, r3, r2, r1: no initial value needed */
+    *sp = (StackType_t)pvParameters; /* r0 */
     if (portHAS_FPU) {
         *--sp = EXC_RETURN_THREAD_PSP; /* basic frame: no FP state yet */
     }
-    for (uint32_t r = 11U; r >= 4U; r--) {
-        *--sp = r * 0x01010101UL; /* r11..r4, recognisable in a debugger */
-    }
+    sp -= 8; /* r11..r4 */
     return sp;
 }
 
@@ -269,22 +261,27 @@ BaseType_t xPortIsInsideInterrupt(void)
     return (port_ipsr() != 0U) ? pdTRUE : pdFALSE;
 }
 
+/* True when the active exception may call the kernel: thread mode (a
+ * FromISR call from a task is allowed) or a configurable exception at or
+ * below the syscall level. NMI and HardFault have fixed, unmaskable
+ * priorities. */
+static inline int active_priority_ok(void)
+{
+    const uint32_t exc = port_ipsr();
+    if (exc == 0U) {
+        return 1;
+    }
+    if (exc < 4U) {
+        return 0;
+    }
+    const uint32_t prio = (exc >= 16U) ? NVIC_IPR[exc - 16U] : SCB_SHPR[exc - 4U];
+    return prio >= (uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY &&
+           ((SCB_AIRCR >> 8) & 7U) <= max_prigroup;
+}
+
 void vPortValidateInterruptPriority(void)
 {
-    uint32_t exc = port_ipsr();
-    if (exc == 0U) {
-        return; /* thread mode: a FromISR call from a task is allowed */
-    }
-    /* NMI and HardFault (exceptions 2, 3) have fixed, unmaskable priorities. */
-    uint32_t prio = 0U;
-    if (exc >= 16U) {
-        prio = NVIC_IPR[exc - 16U];
-    } else if (exc >= 4U) {
-        prio = SCB_SHPR[exc - 4U];
-    }
-    configASSERT(exc >= 4U && prio >= (uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY);
-    (void)prio; /* only checked */
-    configASSERT(((SCB_AIRCR >> 8) & 7U) <= max_prigroup);
+    configASSERT(active_priority_ok());
 }
 
 /* ----- Tickless idle ---------------------------------------------------------- */
@@ -317,9 +314,10 @@ static TickType_t measure_sleep(TickType_t expected, uint32_t *next)
     TickType_t passed;
     if ((SYST_CSR & SYST_COUNTFLAG) != 0U) {
         /* The whole period passed and the pending SysTick interrupt counts
-         * its last tick. The counter has reloaded RVR since; ticks beyond
+         * its last tick. Unless it still reads 0 (the count right after
+         * reaching zero), the counter has reloaded RVR since; ticks beyond
          * that one (a long interrupt before we got here) are not counted. */
-        into_tick = (SYST_RVR - left + 1U) % COUNTS_PER_TICK;
+        into_tick = (left == 0U) ? 0U : (SYST_RVR - left + 1U) % COUNTS_PER_TICK;
         passed = expected - 1U;
     } else {
         /* Woken early: counts since the tick boundary before the sleep. */

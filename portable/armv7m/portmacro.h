@@ -77,14 +77,14 @@ typedef uint64_t TickType_t;
  * Pends PendSV. From a task the switch happens at once, or when the
  * outermost critical section ends; from an ISR when the last nested ISR
  * returns. */
-static inline void port_pend_switch(void)
+__attribute__((always_inline)) static inline void port_pend_switch(void)
 {
     portNVIC_ICSR = portICSR_PENDSVSET;
     __asm volatile("dsb\n\tisb" ::: "memory");
 }
 
 void vPortYield(void);
-#define portYIELD() port_pend_switch()
+#define portYIELD() vPortYield() /* one copy: the kernel yields in many places */
 #define portEND_SWITCHING_ISR(x) \
     do {                         \
         if ((x) != pdFALSE) {    \
@@ -97,7 +97,7 @@ void vPortYield(void);
 
 /* Raises BASEPRI to the syscall level; returns the previous BASEPRI. Raising
  * takes effect for the next instruction (no barrier needed). */
-static inline uint32_t port_raise_basepri(void)
+__attribute__((always_inline)) static inline uint32_t port_raise_basepri(void)
 {
     uint32_t old;
     uint32_t mask = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
@@ -107,12 +107,12 @@ static inline uint32_t port_raise_basepri(void)
 
 /* Writes BASEPRI; interrupts it unmasks are taken before the next
  * instruction. */
-static inline void port_set_basepri(uint32_t value)
+__attribute__((always_inline)) static inline void port_set_basepri(uint32_t value)
 {
     __asm volatile("msr basepri, %0\n\tisb" ::"r"(value) : "memory");
 }
 
-static inline UBaseType_t port_ipsr(void)
+__attribute__((always_inline)) static inline UBaseType_t port_ipsr(void)
 {
     uint32_t ipsr;
     __asm volatile("mrs %0, ipsr" : "=r"(ipsr));

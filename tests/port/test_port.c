@@ -280,7 +280,9 @@ void vApplicationStackOverflowHook(TaskHandle_t xTask, char *pcTaskName)
     }
 }
 
-/* Recurses until its frame is below the task's stack. */
+/* Recurses until its frame is below the task's stack, then lets the kernel
+ * switch away while that deep: the saved stack pointer is out of bounds
+ * (method 1) and the bottom of the stack was written (method 2). */
 static __attribute__((noinline)) unsigned dig(unsigned depth)
 {
     volatile uint8_t frame[64];
@@ -288,6 +290,7 @@ static __attribute__((noinline)) unsigned dig(unsigned depth)
     if ((uintptr_t)frame >= (uintptr_t)ovf_mem.stack) {
         return dig(depth + 1U) + frame[depth % sizeof frame];
     }
+    vTaskSuspend(NULL);
     return depth;
 }
 
@@ -295,8 +298,6 @@ static void overflower(void *arg)
 {
     (void)arg;
     (void)dig(0);
-    /* The switch away from this task finds the overflow. */
-    vTaskSuspend(NULL);
     for (;;) {
     }
 }
