@@ -118,11 +118,11 @@ TaskHandle_t bench_task(TaskFunction_t fn, const char *name, UBaseType_t prio, v
 
 /* Fails the run (prints BENCH-END status=fail and exits non-zero). */
 void bench_fail(const char *what) __attribute__((noreturn));
-#define BENCH_CHECK(x)               \
-    do {                             \
-        if (!(x)) {                  \
-            bench_fail(#x);          \
-        }                            \
+#define BENCH_CHECK(x)      \
+    do {                    \
+        if (!(x)) {         \
+            bench_fail(#x); \
+        }                   \
     } while (0)
 
 /* ----- Interrupts (bench_irq.c) ------------------------------------------------

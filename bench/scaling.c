@@ -29,9 +29,9 @@
 
 #define MAX_POINTS 4U
 #define SLEEPER_STACK_WORDS 128U
-#define SLEEP_TICKS 1000000U     /* sleepers and timers: far beyond the run */
-#define TIMEOUT_FIRST 1000U      /* before every sleeper wakes */
-#define TIMEOUT_LAST 100000000U  /* after every sleeper wakes */
+#define SLEEP_TICKS 1000000U    /* sleepers and timers: far beyond the run */
+#define TIMEOUT_FIRST 1000U     /* before every sleeper wakes */
+#define TIMEOUT_LAST 100000000U /* after every sleeper wakes */
 
 static const uint32_t all_points[MAX_POINTS] = {1, 8, 64, 256};
 static uint32_t reps;
@@ -61,8 +61,8 @@ static void add_sleepers(uint32_t count)
 {
     for (uint32_t i = 0; i < count; i++) {
         TaskHandle_t h = NULL;
-        BaseType_t ok = xTaskCreate(sleeper_task, "sleep", SLEEPER_STACK_WORDS, NULL,
-                                    BENCH_PRIO_LOW, &h);
+        BaseType_t ok =
+            xTaskCreate(sleeper_task, "sleep", SLEEPER_STACK_WORDS, NULL, BENCH_PRIO_LOW, &h);
         BENCH_CHECK(ok == pdPASS);
     }
     vTaskDelay(2); /* the new sleepers run once and go to the delayed list */

@@ -201,8 +201,8 @@ static void setup_memory(void)
 struct tm_test {
     const char *name;
     void (*setup)(void);
-    uint32_t counters;   /* task counters in use */
-    int handler_events;  /* events are the handler's count, not the tasks' */
+    uint32_t counters;  /* task counters in use */
+    int handler_events; /* events are the handler's count, not the tasks' */
 };
 
 static const struct tm_test tests[] = {
@@ -267,6 +267,10 @@ static void run_test(const struct tm_test *t, TickType_t period)
             vTaskSuspend(tasks[i]);
         }
     }
+    bench_printf("BENCH-COUNTERS id=%u c0=%lu c1=%lu c2=%lu c3=%lu c4=%lu handler=%lu\n",
+                 (unsigned)id, (unsigned long)counter[0], (unsigned long)counter[1],
+                 (unsigned long)counter[2], (unsigned long)counter[3], (unsigned long)counter[4],
+                 (unsigned long)handler_counter);
     bench_report(id, events, counters_valid(t) && events > 0U);
 }
 

@@ -34,7 +34,7 @@ import schema  # noqa: E402
 
 ICOUNT_SHIFT = 0
 QEMU_TIMEOUT = 600
-IMAGES = ["bench_image", "footprint_minimal", "footprint_default"]
+TARGETS = ["bench_all"]
 
 
 class BenchError(Exception):
@@ -55,7 +55,7 @@ def build_board(board, build_dir, jobs):
     log(f"building {board} in {build_dir}")
     run(["cmake", "-S", ROOT, "-B", build_dir, "-G", "Ninja", f"-DPORTOLAN_BOARD={board}",
          "-DCMAKE_BUILD_TYPE=RelWithDebInfo"], stdout=subprocess.DEVNULL)
-    run(["ninja", "-C", build_dir, f"-j{jobs}"] + IMAGES, stdout=subprocess.DEVNULL)
+    run(["ninja", "-C", build_dir, f"-j{jobs}"] + TARGETS, stdout=subprocess.DEVNULL)
 
 
 def build_plugin(plugin_dir, method):
@@ -113,8 +113,15 @@ def plugin_option(plugin, elf, out_file):
 
 
 def qemu_run(machine, elf, words, plugin, work, tag):
-    """Runs an image; returns (console lines, plugin marks or None)."""
+    """Runs an image; returns (console lines, plugin marks or None).
+
+    The image runs as ./<name> from the work directory: the semihosting
+    command line the image parses starts with the image's path, so a path
+    that depends on where the tree lives would change the instruction
+    counts of everything after it."""
     env = dict(os.environ)
+    local = os.path.basename(elf)
+    shutil.copyfile(elf, os.path.join(work, local))
     marks_file = os.path.join(work, f"{tag}.marks")
     if plugin:
         opt, _ = plugin_option(plugin, elf, marks_file)
@@ -122,14 +129,13 @@ def qemu_run(machine, elf, words, plugin, work, tag):
     else:
         env.pop("PORTOLAN_QEMU_EXTRA", None)
     cmd = [os.path.join(ROOT, "tools", "qemu-run"), "--machine", machine, "--icount",
-           str(ICOUNT_SHIFT), "--timeout", str(QEMU_TIMEOUT), elf] + words
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+           str(ICOUNT_SHIFT), "--timeout", str(QEMU_TIMEOUT), local] + words
+    proc = subprocess.run(cmd, env=env, cwd=work, capture_output=True, text=True)
     with open(os.path.join(work, f"{tag}.console"), "w", encoding="utf-8") as f:
         f.write(proc.stdout)
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-8:])
-        raise BenchError(f"{os.path.basename(elf)} {' '.join(words)}: exit {proc.returncode}\n"
-                         f"{tail}")
+        raise BenchError(f"{local} {' '.join(words)}: exit {proc.returncode}\n{tail}")
     marks = compute.parse_marks(marks_file) if plugin else None
     return proc.stdout.splitlines(), marks
 
@@ -163,14 +169,12 @@ def measure_board(board, build_dir, plugin, quick, work):
         log(f"{board}: {tag} ({' '.join(words)})")
         lines, marks = qemu_run(machine, os.path.join(image_dir, image), words, plugin, work, tag)
         parsed.append(compute.parse_console(lines, marks, f"{board} {tag}"))
-    footprints = {}
-    for build, image, _ in catalog.FOOTPRINT_BUILDS:
-        lines, _ = qemu_run(machine, os.path.join(image_dir, image), [], None, work,
-                            f"footprint-{build}")
-        footprints[build] = compute.footprint_build(image_dir, image, lines)
+    footprints = {build: compute.footprint_build(build_dir, image)
+                  for build, image, _ in catalog.FOOTPRINT_BUILDS}
+    bench_sizes = compute.read_sizes(compute.sizes_object(build_dir, "bench_image"))
     ranges = [name for name, sym in catalog.RANGES] if plugin else []
-    return compute.board_figures(board, info, parsed, footprints, plugin is not None, ranges,
-                                 ICOUNT_SHIFT)
+    return compute.board_figures(board, info, parsed, footprints, bench_sizes, plugin is not None,
+                                 ranges, ICOUNT_SHIFT)
 
 
 def measure_all(args, boards, plugin):

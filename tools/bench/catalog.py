@@ -108,10 +108,19 @@ FREERTOS_MIN_LINKED = {"text": 3395, "data": 8, "bss": 756}
 FREERTOS_MIN_OBJECTS = {"text": 4813, "data": 8, "bss": 756}
 KERNEL_FLASH_GOAL = 4096
 KERNEL_TEXT_ANCHOR_GOAL = 3000
+# The footprint images of tests/armv7m.cmake (the small application of
+# tests/footprint: 2 tasks, 1 queue; kernel at -Os, --gc-sections), the
+# same ones `ninja size` reports.
 FOOTPRINT_BUILDS = [
-    ("minimal", "footprint_minimal", "tasks, queues and semaphores (bench/config-min)"),
-    ("default", "footprint_default", "every kernel service (bench/config, as benchmarked)"),
+    ("minimal", "footprint_minimal", "tasks, queues and semaphores only "
+     "(tests/footprint/minimal)"),
+    ("default", "footprint_default", "FreeRTOS.h defaults, only the board values set "
+     "(tests/footprint/default)"),
+    ("full", "footprint_full", "the kernel test images' features: mutexes, queue sets, "
+     "trace facility, stack checking, configASSERT (tests/footprint/full)"),
 ]
+# RAM of the main (interrupt) stack in the 64 KB layout (mps2-min.ld).
+MAIN_STACK_MIN_LAYOUT = 2048
 STATIC_TYPES = ["StaticTask_t", "StaticQueue_t", "StaticSemaphore_t", "StaticEventGroup_t",
                 "StaticTimer_t", "StaticStreamBuffer_t"]
 

@@ -13,7 +13,9 @@ METHODS = {
                    "(tools/bench/plugin) between bench_mark_begin() and bench_mark_end(id), "
                    "under QEMU -icount shift=0,sleep=off; the calibration (an empty begin/end "
                    "pair) is subtracted; a figure is the median of its samples (all samples "
-                   "are usually equal)",
+                   "are usually equal); memory_accesses counts the loads and stores the "
+                   "instructions made (a multiple load or store counts each word; the "
+                   "exception entry's and lazy FP stacking's are not counted)",
     "icount-timer": "virtual time under QEMU -icount shift=0,sleep=off (1 ns per instruction), "
                     "read from the board's free-running 25 MHz timer (40 instructions per "
                     "count), averaged over the samples, minus the calibration: resolution "
@@ -69,6 +71,9 @@ def parse_console(lines, marks, label):
                 "samples": int(f["samples"]), "sum": (int(hi) << 32) | int(lo),
                 "min": int(f["min"]), "max": int(f["max"]), "events": int(f["events"]),
                 "valid": f["valid"] == "1"}
+        elif tag == "BENCH-COUNTERS":
+            i = int(f.pop("id"))
+            run.setdefault("counters", {})[i] = {k: int(v) for k, v in f.items()}
         elif tag == "BENCH-SIZE":
             run["sizes"][f["name"]] = int(f["bytes"])
         elif tag == "BENCH-SKIP":
@@ -119,9 +124,12 @@ class Scale:
         # Clock units -> instructions (timer) or cycles.
         self.per_unit = 1.0 if method == "dwt-cycles" else (1e9 / hz) / (1 << shift)
         self.cal = 0
+        self.cal_mem = 0
         cal_id = _find(calibration_run, "calibration")
         if cal_id is not None:
-            self.cal = self.samples(calibration_run, cal_id, raw=True)["value"]
+            raw = self.samples(calibration_run, cal_id, raw=True)
+            self.cal = raw["value"]
+            self.cal_mem = raw.get("memory_accesses", 0)
 
     def samples(self, run, i, raw=False):
         cal = 0 if raw else self.cal
@@ -130,10 +138,12 @@ class Scale:
             rows = run["marks"]["marks"][i]
             totals = [r[0] - cal for r in rows]
             out = {"value": median_low(totals), "min": min(totals), "max": max(totals),
-                   "samples": len(totals)}
+                   "samples": len(totals),
+                   "memory_accesses": median_low([r[1] for r in rows]) -
+                   (0 if raw else self.cal_mem)}
             ranges = run["marks"]["ranges"]
-            if ranges and any(any(r[1:]) for r in rows):
-                out["breakdown"] = {name: median_low([r[1 + k] for r in rows])
+            if ranges and any(any(r[2:]) for r in rows):
+                out["breakdown"] = {name: median_low([r[2 + k] for r in rows])
                                     for k, name in enumerate(ranges)}
             return out
         mean = v["sum"] * self.per_unit / v["samples"] - cal
@@ -176,7 +186,8 @@ def _switch(ops, unit):
         return None
     b = fig["breakdown"]
     context = b["pendsv"] + b["select"]
-    return {"yield": fig["value"], "pendsv": b["pendsv"], "select": b["select"],
+    return {"yield": fig["value"], "yield_memory_accesses": fig.get("memory_accesses"),
+            "pendsv": b["pendsv"], "select": b["select"],
             "context": context, "unit": unit, "floor": catalog.SWITCH_FLOOR,
             "floor_ratio": round(context / catalog.SWITCH_FLOOR, 2),
             "anchors": dict(catalog.SWITCH_ANCHORS)}
@@ -196,6 +207,9 @@ def _threadmetric(runs, scale, build):
                      "period_ticks": d["n"], "valid": run["vals"][i]["valid"],
                      "method": scale.method, "build": build,
                      "anchors": {"freertos": fr, "threadx": tx, "goal": goal}}
+            counters = run.get("counters", {}).get(i)
+            if counters is not None:
+                entry["counters"] = counters
             if value is not None:
                 entry["vs_freertos"] = round(value / fr, 2) if fr else None
                 entry["vs_threadx"] = round(value / tx, 2) if tx else None
@@ -218,6 +232,7 @@ def _scaling(runs, scale, build):
             point = {"n": d["n"]}
             point.update(scale.samples(run, i))
             point.pop("breakdown", None)
+            point.pop("memory_accesses", None)
             curve["points"].append(point)
     out = []
     for name, _, _ in catalog.SCALING:
@@ -235,22 +250,41 @@ def _scaling(runs, scale, build):
     return out
 
 
-def footprint_build(image_dir, image, lines):
-    """Sizes of one footprint image: map attribution, unlinked objects, and
-    the RAM figures the image printed."""
-    run = parse_console(lines, None, image)
-    sizes = footprint.parse_map(os.path.join(image_dir, f"{image}.map"))
-    lib = os.path.join(image_dir, f"lib{image}_kernel.a")
-    unlinked = footprint.object_sizes("arm-none-eabi-size", [lib])
+def read_sizes(obj):
+    """The RAM figures of bench/sizes.c compiled for one configuration:
+    {name: bytes} from the sizes of its bench_size_<name> symbols."""
+    out = subprocess.run(["arm-none-eabi-nm", "-S", obj], check=True, capture_output=True,
+                         text=True).stdout
+    sizes = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[3].startswith("bench_size_"):
+            sizes[parts[3][len("bench_size_"):]] = int(parts[1], 16)
+    return sizes
+
+
+def sizes_object(build_dir, image):
+    return os.path.join(build_dir, "bench", "CMakeFiles", f"bench_sizes_{image}.dir",
+                        "sizes.c.obj")
+
+
+def footprint_build(build_dir, image):
+    """Sizes of one footprint image of tests/: map attribution, unlinked
+    objects, the whole image, and the configuration's RAM figures."""
+    tests = os.path.join(build_dir, "tests")
+    sizes = footprint.parse_map(os.path.join(tests, f"{image}.map"))
+    unlinked = footprint.object_sizes("arm-none-eabi-size",
+                                      [os.path.join(tests, f"lib{image}_kernel.a")])
     board_objs = []
-    for dirpath, _, files in os.walk(os.path.join(image_dir, "CMakeFiles", f"{image}_board.dir")):
+    for dirpath, _, files in os.walk(os.path.join(tests, "CMakeFiles", f"{image}_board.dir")):
         board_objs += [os.path.join(dirpath, f) for f in files if f.endswith(".obj")]
-    unlinked_board = footprint.object_sizes("arm-none-eabi-size", board_objs)
-    whole = subprocess.run(["arm-none-eabi-size", "-B", os.path.join(image_dir, image)],
+    whole = subprocess.run(["arm-none-eabi-size", "-B", os.path.join(tests, image)],
                            check=True, capture_output=True, text=True).stdout.splitlines()[1]
     text, data, bss = (int(x) for x in whole.split()[:3])
-    return {"map": sizes, "unlinked": unlinked, "unlinked_board": unlinked_board,
-            "whole": {"text": text, "data": data, "bss": bss}, "printed": run["sizes"]}
+    return {"map": sizes, "unlinked": unlinked,
+            "unlinked_board": footprint.object_sizes("arm-none-eabi-size", board_objs),
+            "whole": {"text": text, "data": data, "bss": bss},
+            "ram": read_sizes(sizes_object(build_dir, image))}
 
 
 def _footprint(info, fp):
@@ -258,36 +292,37 @@ def _footprint(info, fp):
     for build, image, desc in catalog.FOOTPRINT_BUILDS:
         f = fp[build]
         m = f["map"]
-        kernel = footprint.totals(m, lambda c, o: c == "kernel")
         kernel_nh = footprint.totals(m, lambda c, o: c == "kernel" and not o.startswith("heap_"))
-        heap_code = footprint.totals(m, lambda c, o: c == "kernel" and o.startswith("heap_"))
-        heap_bytes = f["printed"].get("heap.total", 0)
+        heap_bytes = f["ram"].get("heap", 0)
         whole = f["whole"]
-        main_stack = 2048
+        stack = catalog.MAIN_STACK_MIN_LAYOUT
         entry = {
-            "build": build, "description": desc, "image": image,
-            "flags": info["c_flags"] + " " + info["footprint_extra_flags"],
-            "link": "--gc-sections, newlib-nano, boards/mps2-common/mps2-min.ld",
-            "kernel": kernel, "kernel_without_heap": kernel_nh, "heap_code": heap_code,
+            "build": build, "description": desc, "image": f"tests/{image}",
+            "flags": f"kernel: {info['c_flags']} {info['footprint_kernel_extra_flags']}; "
+                     f"board and application: {info['c_flags']}",
+            "link": "--gc-sections, newlib-nano",
+            "kernel": footprint.totals(m, lambda c, o: c == "kernel"),
+            "kernel_without_heap": kernel_nh,
+            "heap_code": footprint.totals(m, lambda c, o: c == "kernel" and o.startswith("heap_")),
             "heap_reserved": heap_bytes,
             "categories": {cat: footprint.totals(m, lambda c, o, cat=cat: c == cat)
                            for cat in ("kernel", "board", "app", "libc", "other")},
-            "linked_objects": [dict(category=c, object=o, **s) for (c, o), s in sorted(m.items())
+            "linked_objects": [dict(category=c, object=o, **v) for (c, o), v in sorted(m.items())
                                if c in ("kernel", "board")],
-            "unlinked_objects": [dict(object=o, **s) for o, s in sorted(f["unlinked"].items())],
-            "unlinked_board": [dict(object=o, **s) for o, s in
+            "unlinked_objects": [dict(object=o, **v) for o, v in sorted(f["unlinked"].items())],
+            "unlinked_board": [dict(object=o, **v) for o, v in
                                sorted(f["unlinked_board"].items())],
             "image": {"text": whole["text"], "data": whole["data"], "bss": whole["bss"],
                       "flash": whole["text"] + whole["data"],
-                      "ram": whole["data"] + whole["bss"] + main_stack,
-                      "ram_without_heap": whole["data"] + whole["bss"] - heap_bytes + main_stack,
-                      "main_stack": main_stack, "flash_budget": catalog.FLASH_BUDGET,
+                      "ram": whole["data"] + whole["bss"] + stack,
+                      "ram_without_heap": whole["data"] + whole["bss"] - heap_bytes + stack,
+                      "main_stack": stack, "flash_budget": catalog.FLASH_BUDGET,
                       "ram_budget": catalog.RAM_BUDGET},
-            "ram_objects": f["printed"],
+            "ram_objects": f["ram"],
         }
-        summed = {k: sum(o[k] for o in entry["unlinked_objects"]
-                         if not o["object"].startswith("heap_")) for k in ("text", "data", "bss")}
-        entry["kernel_objects_summed_without_heap"] = summed
+        entry["kernel_objects_summed_without_heap"] = {
+            k: sum(o[k] for o in entry["unlinked_objects"] if not o["object"].startswith("heap_"))
+            for k in ("text", "data", "bss")}
         if build == "minimal":
             entry["anchor"] = {"freertos_linked": dict(catalog.FREERTOS_MIN_LINKED),
                                "freertos_objects_summed": dict(catalog.FREERTOS_MIN_OBJECTS),
@@ -297,23 +332,24 @@ def _footprint(info, fp):
     return out
 
 
-def board_figures(board, info, runs, fp, have_plugin, ranges, shift):
+def board_figures(board, info, runs, fp, bench_sizes, have_plugin, ranges, shift):
     ops_run = runs[0]
     start = ops_run["start"]
     method = ("insn-plugin" if have_plugin else
               "dwt-cycles" if start["clock"] == "cycles" else "icount-timer")
     scale = Scale(method, start, shift, ops_run)
-    ops, skipped = _operations(runs, scale, "default")
+    ops, skipped = _operations(runs, scale, "bench")
     doc = {
         "board": board, "machine": info["qemu_machine"], "method": method, "unit": scale.unit,
         "icount_shift": shift, "compiler": info["compiler"], "calibration": scale.cal,
         "plugin_ranges": ranges,
-        "builds": {"default": {"c_flags": info["c_flags"], "config_file": "bench/config",
-                               "config": ops_run["config"]}},
+        "builds": {"bench": {"c_flags": info["c_flags"],
+                             "config_file": "bench/config/FreeRTOSConfig.h",
+                             "config": ops_run["config"]}},
         "operations": ops, "skipped": skipped, "switch": _switch(ops, scale.unit),
-        "threadmetric": _threadmetric(runs, scale, "default"),
-        "scaling": _scaling(runs, scale, "default"),
-        "sizes": {"default": ops_run["sizes"]},
+        "threadmetric": _threadmetric(runs, scale, "bench"),
+        "scaling": _scaling(runs, scale, "bench"),
+        "sizes": {"bench": dict(bench_sizes, **ops_run["sizes"])},
         "footprint": _footprint(info, fp),
     }
     return doc

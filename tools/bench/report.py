@@ -50,12 +50,12 @@ def _primary(doc):
 def _md_method(doc):
     out = ["## Method\n"]
     for b in doc["boards"]:
-        cfg = b["builds"]["default"]["config"]
+        cfg = b["builds"]["bench"]["config"]
         keys = ", ".join(f"{k}={v}" for k, v in cfg.items())
         out.append(f"- **{b['board']}** (QEMU `{b['machine']}`, `-icount shift="
                    f"{b['icount_shift']},sleep=off`): method **{b['method']}**; "
                    f"calibration {_fmt(b['calibration'])} {b['unit']} subtracted.\n"
-                   f"  Compiler {b['compiler']}, flags `{b['builds']['default']['c_flags']}`.\n"
+                   f"  Compiler {b['compiler']}, flags `{b['builds']['bench']['c_flags']}`.\n"
                    f"  Kernel configuration `bench/config/FreeRTOSConfig.h`: {keys}.\n")
     out.append("\nMethods:\n")
     for name, text in doc["methods"].items():
@@ -100,17 +100,21 @@ def _md_ops(doc, plots):
     names = []
     for b in boards:
         names += [o["name"] for o in b["operations"] if o["name"] not in names]
+    with_mem = any("memory_accesses" in o for b in boards for o in b["operations"])
     rows = []
     desc = dict(catalog.OPS)
     for n in names:
-        vals = []
+        vals, mems = [], []
         for b in boards:
             o = next((o for o in b["operations"] if o["name"] == n), None)
             vals.append(o["value"] if o else None)
-        rows.append([f"`{n}`"] + vals + [desc.get(n, "")])
+            mems.append(o.get("memory_accesses") if o else None)
+        rows.append([f"`{n}`"] + vals + (mems if with_mem else []) + [desc.get(n, "")])
+    head = ["operation"] + [b["board"] for b in boards]
+    if with_mem:
+        head += [f"memory accesses, {b['board']}" for b in boards]
     out = ["## Per-operation cost\n\n", f"{boards[0]['unit'].capitalize()} per call, "
-           "marker calibration subtracted.\n\n",
-           _table(["operation"] + [b["board"] for b in boards] + ["what"], rows)]
+           "marker calibration subtracted.\n\n", _table(head + ["what"], rows)]
     skipped = {s["name"]: s["reason"] for b in boards for s in b["skipped"]}
     if skipped:
         out.append("\nSkipped: " + "; ".join(f"`{k}` ({v})" for k, v in skipped.items()) + ".\n")
@@ -185,14 +189,16 @@ def _md_footprint(doc, plots):
                 for (c, o), v in sorted(objs.items())]
         out.append("\nLinked, by object (text / data / bss):\n\n" +
                    _table(["object"] + [bd for bd, _, _ in catalog.FOOTPRINT_BUILDS], rows))
-        rows = []
+        cols = [(f["build"], f["ram_objects"]) for f in b["footprint"]]
+        cols.append(("bench", b["sizes"].get("bench", {})))
         keys = []
-        for f in b["footprint"]:
-            keys += [k for k in f["ram_objects"] if k not in keys]
-        for k in keys:
-            rows.append([k] + [f["ram_objects"].get(k) for f in b["footprint"]])
-        out.append("\nRAM per object, bytes (sizeof, and heap taken by each creation):\n\n" +
-                   _table(["object"] + [f["build"] for f in b["footprint"]], rows))
+        for _, d in cols:
+            keys += [k for k in d if k not in keys]
+        rows = [[k] + [d.get(k) for _, d in cols] for k in keys]
+        out.append("\nRAM, bytes: sizeof the Static*_t types, stacks and heap of each "
+                   "configuration; heap.* is what one creation took from heap_4 in the "
+                   "benchmark configuration (allocator overhead included):\n\n" +
+                   _table(["figure"] + [c for c, _ in cols], rows))
     if "footprint.svg" in plots:
         out.append("\n![footprint against budget](footprint.svg)\n")
     return "".join(out)

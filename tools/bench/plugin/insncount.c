@@ -14,11 +14,12 @@
  * Extra begin= addresses (up to 4) also start a sample when executed, e.g.
  * an interrupt handler's first instruction.
  * Every executed guest instruction adds 1 to a counter (an inline op, so
- * the count is exact and cheap); instructions inside a `range` (a function,
- * e.g. the PendSV handler) also add 1 to that range's counter. Output, one
- * line per bench_mark_end:
+ * the count is exact and cheap), every memory access it makes adds 1 to
+ * another; instructions inside a `range` (a function, e.g. the PendSV
+ * handler) also add 1 to that range's counter. Output, one line per
+ * bench_mark_end, with the counts since the last begin:
  *
- *   mark <id> <instructions since the last begin> <per-range counts...>
+ *   mark <id> <instructions> <memory accesses> <per-range instructions...>
  *
  * preceded by "ranges <names...>" and followed by "total <all>" at exit.
  * Single vCPU only (the MPS2 boards).
@@ -47,13 +48,15 @@ static struct range ranges[MAX_RANGES];
 static unsigned n_ranges;
 static uint64_t begin_addr[MAX_BEGINS]; /* any of these starts a sample */
 static unsigned n_begins;
-static struct range end_fn;  /* bench_mark_end */
+static struct range end_fn;   /* bench_mark_end */
 static struct range id_table; /* bench_mark_ids */
 static FILE *out;
 
-/* Counter 0 counts every instruction, counter 1 + r the ones in range r. */
-static uint64_t counters[1 + MAX_RANGES];
-static uint64_t at_begin[1 + MAX_RANGES];
+/* Counter 0 counts every instruction, counter 1 memory accesses, counter
+ * 2 + r the instructions in range r. */
+#define FIRST_RANGE 2
+static uint64_t counters[FIRST_RANGE + MAX_RANGES];
+static uint64_t at_begin[FIRST_RANGE + MAX_RANGES];
 static uint64_t marks;
 
 static void on_begin(unsigned int vcpu, void *udata)
@@ -63,17 +66,16 @@ static void on_begin(unsigned int vcpu, void *udata)
     memcpy(at_begin, counters, sizeof at_begin);
 }
 
-static void on_end_load(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr,
-                        void *udata)
+static void on_end_load(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, void *udata)
 {
     (void)vcpu;
     (void)udata;
     if (qemu_plugin_mem_is_store(info) || vaddr < id_table.lo || vaddr >= id_table.hi) {
         return;
     }
-    fprintf(out, "mark %" PRIu64 " %" PRIu64, vaddr - id_table.lo, counters[0] - at_begin[0]);
-    for (unsigned r = 0; r < n_ranges; r++) {
-        fprintf(out, " %" PRIu64, counters[1 + r] - at_begin[1 + r]);
+    fprintf(out, "mark %" PRIu64, vaddr - id_table.lo);
+    for (unsigned c = 0; c < FIRST_RANGE + n_ranges; c++) {
+        fprintf(out, " %" PRIu64, counters[c] - at_begin[c]);
     }
     fputc('\n', out);
     marks++;
@@ -93,10 +95,12 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
         uint64_t a = qemu_plugin_insn_vaddr(insn);
         qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64, &counters[0],
                                                    1);
+        qemu_plugin_register_vcpu_mem_inline(insn, QEMU_PLUGIN_MEM_RW, QEMU_PLUGIN_INLINE_ADD_U64,
+                                             &counters[1], 1);
         for (unsigned r = 0; r < n_ranges; r++) {
             if (in_range(&ranges[r], a)) {
                 qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64,
-                                                           &counters[1 + r], 1);
+                                                           &counters[FIRST_RANGE + r], 1);
             }
         }
         for (unsigned b = 0; b < n_begins; b++) {
