@@ -219,7 +219,12 @@ def main():
         errors = schema.check(doc)
         if errors:
             raise BenchError("bench.json is incomplete or malformed:\n  " + "\n  ".join(errors))
-        report.write_all(doc, args.out, plot=shutil.which("gnuplot") is not None)
+        have_gnuplot = shutil.which("gnuplot") is not None
+        if not have_gnuplot:
+            log("gnuplot is missing (tools/bootstrap.sh installs gnuplot-nox): no plots")
+        problems = report.write_all(doc, args.out, plot=have_gnuplot)
+        if problems:
+            raise BenchError("malformed output:\n  " + "\n  ".join(problems))
     except (BenchError, subprocess.CalledProcessError, OSError) as exc:
         log(f"FAILED: {exc}")
         return 1
