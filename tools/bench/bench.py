@@ -142,9 +142,11 @@ def qemu_run(machine, elf, words, plugin, work, tag):
 
 # ----- One board ----------------------------------------------------------------
 
-def suite_runs(board, quick):
-    """(tag, image, words) of every run of a board."""
-    reps = 5 if quick else 33
+def suite_runs(board, quick, exact):
+    """(tag, image, words) of every run of a board. Exact counts need few
+    samples; timer averages need many (40 instructions per timer count)."""
+    reps = (5 if quick else 33) if exact else (51 if quick else 1001)
+    scale_reps = (3 if quick else 9) if exact else (11 if quick else 101)
     runs = [("ops", "bench_image", ["suite=ops", f"reps={reps}", f"quick={int(quick)}"])]
     if board != catalog.PRIMARY_BOARD:
         return runs
@@ -153,7 +155,7 @@ def suite_runs(board, quick):
         runs.append((f"tm{i}", "bench_image",
                      ["suite=tm", f"test={i}", f"period={period}", f"quick={int(quick)}"]))
     runs.append(("scaling", "bench_image",
-                 ["suite=scaling", f"reps={3 if quick else 9}", f"quick={int(quick)}"]))
+                 ["suite=scaling", f"reps={scale_reps}", f"quick={int(quick)}"]))
     return runs
 
 
@@ -165,7 +167,7 @@ def measure_board(board, build_dir, plugin, quick, work):
     image_dir = os.path.join(build_dir, "bench")
     os.makedirs(work, exist_ok=True)
     parsed = []
-    for tag, image, words in suite_runs(board, quick):
+    for tag, image, words in suite_runs(board, quick, plugin is not None):
         log(f"{board}: {tag} ({' '.join(words)})")
         lines, marks = qemu_run(machine, os.path.join(image_dir, image), words, plugin, work, tag)
         parsed.append(compute.parse_console(lines, marks, f"{board} {tag}"))
