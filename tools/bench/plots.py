@@ -16,6 +16,9 @@ def _primary(doc):
 
 
 _TERM = "set terminal svg size 900,{h} font 'sans,11' background rgb 'white'\n"
+_HISTOGRAM = ("set style data histograms\nset style histogram clustered gap 1\n"
+              "set style fill solid 0.8 border -1\nset boxwidth 0.9\nset grid ytics\n"
+              "set yrange [0:*]\nset key top left\n")
 
 
 def _gnuplot(out, name, script, data):
@@ -43,10 +46,7 @@ def _plot_ops(doc, out):
                       for i, b in enumerate(boards))
     script = (_TERM.format(h=520) + "set output '@OUT@'\n"
               f"set title 'Per-operation cost ({boards[0]['unit']}, lower is better)'\n"
-              "set style data histograms\nset style histogram clustered gap 1\n"
-              "set style fill solid 0.8 border -1\nset boxwidth 0.9\n"
-              "set xtics rotate by -60 scale 0 font ',9'\nset grid ytics\nset key top left\n"
-              "set yrange [0:*]\nset bmargin 11\n"
+              + _HISTOGRAM + "set xtics rotate by -60 scale 0 font ',9'\nset bmargin 11\n"
               f"plot {cols}\n")
     return _gnuplot(out, "ops", script, "\n".join(lines) + "\n")
 
@@ -61,9 +61,7 @@ def _plot_tm(doc, out):
         lines.append(f"\"{label}\" " + " ".join("NaN" if v is None else str(v) for v in vals))
     script = (_TERM.format(h=480) + "set output '@OUT@'\n"
               "set title 'Thread-Metric: instructions per event (lower is better)'\n"
-              "set style data histograms\nset style histogram clustered gap 1\n"
-              "set style fill solid 0.8 border -1\nset boxwidth 0.9\nset grid ytics\n"
-              "set xtics rotate by -30 scale 0\nset yrange [0:*]\nset key top left\n"
+              + _HISTOGRAM + "set xtics rotate by -30 scale 0\n"
               "plot '@DAT@' using 2:xtic(1) title 'Portolan', '' using 3 title 'FreeRTOS', "
               "'' using 4 title 'ThreadX'\n")
     return _gnuplot(out, "threadmetric", script, "\n".join(lines) + "\n")
