@@ -461,7 +461,10 @@ def finish(doc, header):
     doc["goals"] = _goals(doc)
     doc["summary"] = _summary(doc)
     doc["figures"] = flat_figures(doc)
-    doc["plots"] = ["ops.svg", "threadmetric.svg", "scaling.svg", "footprint.svg"]
+    first = next((b for b in doc["boards"] if b["board"] == catalog.PRIMARY_BOARD),
+                 doc["boards"][0])
+    doc["plots"] = (["ops.svg"] + (["threadmetric.svg"] if first["threadmetric"] else []) +
+                    (["scaling.svg"] if first["scaling"] else []) + ["footprint.svg"])
 
 
 def differences(a, b):
