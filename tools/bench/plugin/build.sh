@@ -36,11 +36,12 @@ digest() {
     sha256sum "$1" | cut -d' ' -f1
 }
 
-# apt-get with private state: a deb-src list for this Debian release only.
+# apt-get with private state: a deb-src list for this Debian release only;
+# short timeouts, so that an offline machine falls back quickly.
 apt_private() {
     apt-get -q -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$out/apt/sources" \
         -o Dir::State::Lists="$out/apt/lists" -o Dir::Cache="$out/apt/cache" \
-        -o Debug::NoLocking=1 "$@"
+        -o Debug::NoLocking=1 -o Acquire::http::Timeout=20 -o Acquire::Retries=1 "$@"
 }
 
 fetch_header() {
