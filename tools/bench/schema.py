@@ -9,7 +9,8 @@ import json
 import numbers
 import sys
 
-import catalog
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import catalog  # noqa: E402
 
 
 def _need(errors, obj, where, keys):
