@@ -57,7 +57,7 @@ def _plot_tm(doc, out):
     for t in b["threadmetric"]:
         a = t["anchors"]
         vals = [t["value"], a["freertos"], a["threadx"]]
-        label = t["name"].replace("tm.", "")
+        label = t["name"].replace("tm.", "").replace("_", " ")
         lines.append(f"\"{label}\" " + " ".join("NaN" if v is None else str(v) for v in vals))
     script = (_TERM.format(h=480) + "set output '@OUT@'\n"
               "set title 'Thread-Metric: instructions per event (lower is better)'\n"
