@@ -149,6 +149,7 @@ QueueSetMemberHandle_t xQueueSelectFromSet(QueueSetHandle_t xQueueSet,
 QueueSetMemberHandle_t xQueueSelectFromSetFromISR(QueueSetHandle_t xQueueSet);
 
 /* ----- Mutex internals used by semphr.h ----------------------------------------- */
+/* Mutexes need configUSE_MUTEXES 1; without it these assert and return NULL. */
 QueueHandle_t xQueueCreateMutex(const uint8_t ucQueueType);
 QueueHandle_t xQueueCreateMutexStatic(const uint8_t ucQueueType, StaticQueue_t *pxStaticQueue);
 /* uxMaxCount must be > 0 and uxInitialCount <= uxMaxCount (configASSERT;

@@ -196,9 +196,17 @@ BaseType_t mutex_give(queue_t *m)
 
 /* ----- Public creation and recursive API ---------------------------------------- */
 
+/* Without configUSE_MUTEXES the queue code treats every object as a queue
+ * (queue_is_mutex() is constant false), so a mutex cannot exist. */
+static int mutexes_configured(void)
+{
+    configASSERT(configUSE_MUTEXES);
+    return configUSE_MUTEXES;
+}
+
 QueueHandle_t xQueueCreateMutex(const uint8_t ucQueueType)
 {
-    QueueHandle_t m = xQueueGenericCreate(1, 0, ucQueueType);
+    QueueHandle_t m = mutexes_configured() ? xQueueGenericCreate(1, 0, ucQueueType) : NULL;
     if (m == NULL) {
         traceCREATE_MUTEX_FAILED();
         return NULL;
@@ -210,7 +218,9 @@ QueueHandle_t xQueueCreateMutex(const uint8_t ucQueueType)
 
 QueueHandle_t xQueueCreateMutexStatic(const uint8_t ucQueueType, StaticQueue_t *pxStaticQueue)
 {
-    QueueHandle_t m = xQueueGenericCreateStatic(1, 0, NULL, pxStaticQueue, ucQueueType);
+    QueueHandle_t m = mutexes_configured()
+                          ? xQueueGenericCreateStatic(1, 0, NULL, pxStaticQueue, ucQueueType)
+                          : NULL;
     if (m == NULL) {
         traceCREATE_MUTEX_FAILED();
         return NULL;

@@ -45,9 +45,12 @@ typedef struct QueueDefinition {
     uint8_t flags;
 } queue_t;
 
+/* Always false without configUSE_MUTEXES, so that the mutex paths (and
+ * mutex.c) drop out of such builds. */
 static inline int queue_is_mutex(const queue_t *q)
 {
-    return q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX;
+    return configUSE_MUTEXES &&
+           (q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX);
 }
 
 /* Initialises a queue object over its storage (NULL for item_size 0). */
