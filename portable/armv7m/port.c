@@ -49,7 +49,7 @@
  * interrupt cannot reach the kernel while it is being set up. */
 #define NESTING_BEFORE_START 0xAAAAAAAAUL
 
-static volatile uint32_t critical_nesting = NESTING_BEFORE_START;
+uint32_t port_critical_nesting = NESTING_BEFORE_START;
 static uint32_t max_prigroup = 7U; /* set at start from the implemented bits */
 
 /* ----- Task frames ---------------------------------------------------------- */
@@ -208,7 +208,7 @@ BaseType_t xPortStartScheduler(void)
         SCB_FPCCR |= FPCCR_ASPEN_LSPEN;
     }
     start_systick(COUNTS_PER_TICK);
-    critical_nesting = 0;
+    port_critical_nesting = 0;
     start_first_task();
 }
 
@@ -223,22 +223,14 @@ void vPortEndScheduler(void)
 
 void vPortEnterCritical(void)
 {
-    /* Task level only: an ISR uses portSET_INTERRUPT_MASK_FROM_ISR(). */
-    configASSERT(critical_nesting != 0U || port_ipsr() == 0U);
-    (void)port_raise_basepri();
-    critical_nesting = critical_nesting + 1U;
+    PORT_ASSERT_ENTER_CRITICAL();
+    port_enter_critical();
 }
 
 void vPortExitCritical(void)
 {
-    configASSERT(critical_nesting != 0U);
-    if (critical_nesting == 0U) {
-        return;
-    }
-    critical_nesting = critical_nesting - 1U;
-    if (critical_nesting == 0U) {
-        port_set_basepri(0U); /* a deferred PendSV is taken here */
-    }
+    PORT_ASSERT_EXIT_CRITICAL();
+    port_exit_critical();
 }
 
 UBaseType_t ulPortSetInterruptMask(void)

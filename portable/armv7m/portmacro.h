@@ -123,9 +123,57 @@ __attribute__((always_inline)) static inline UBaseType_t port_ipsr(void)
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) port_set_basepri((uint32_t)(x))
 #define portDISABLE_INTERRUPTS() ((void)port_raise_basepri())
 #define portENABLE_INTERRUPTS() port_set_basepri(0U)
+#define portIS_INSIDE_INTERRUPT() ((BaseType_t)(port_ipsr() != 0U))
+
+/* ----- Critical sections ---------------------------------------------------
+ * BASEPRI at the syscall level plus a nesting count (port.c). A switch only
+ * happens at count 0, so one count serves every task; until the scheduler
+ * starts the count holds a large value, so nothing unmasks before. Only the
+ * task that owns the CPU touches the count, with BASEPRI raised or about to
+ * be, so it needs no volatile: the asm "memory" clobbers order it.
+ * Inline, except in builds optimised for size, where one out-of-line copy
+ * (vPortEnterCritical/vPortExitCritical) is smaller. */
+extern uint32_t port_critical_nesting;
+
+__attribute__((always_inline)) static inline void port_enter_critical(void)
+{
+    uint32_t mask = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
+    __asm volatile("msr basepri, %0" ::"r"(mask) : "memory");
+    port_critical_nesting = port_critical_nesting + 1U;
+}
+
+/* An unbalanced exit (count 0) changes nothing; portEXIT_CRITICAL asserts. */
+__attribute__((always_inline)) static inline void port_exit_critical(void)
+{
+    uint32_t n = port_critical_nesting;
+    if (n != 0U) {
+        n--;
+        port_critical_nesting = n;
+        if (n == 0U) {
+            port_set_basepri(0U); /* a deferred PendSV is taken here */
+        }
+    }
+}
+
+/* Task level only: an ISR uses portSET_INTERRUPT_MASK_FROM_ISR(). */
+#define PORT_ASSERT_ENTER_CRITICAL() configASSERT(port_critical_nesting != 0U || port_ipsr() == 0U)
+#define PORT_ASSERT_EXIT_CRITICAL() configASSERT(port_critical_nesting != 0U)
+
+#if defined(__OPTIMIZE_SIZE__)
 #define portENTER_CRITICAL() vPortEnterCritical()
 #define portEXIT_CRITICAL() vPortExitCritical()
-#define portIS_INSIDE_INTERRUPT() ((BaseType_t)(port_ipsr() != 0U))
+#else
+#define portENTER_CRITICAL()          \
+    do {                              \
+        PORT_ASSERT_ENTER_CRITICAL(); \
+        port_enter_critical();        \
+    } while (0)
+#define portEXIT_CRITICAL()          \
+    do {                             \
+        PORT_ASSERT_EXIT_CRITICAL(); \
+        port_exit_critical();        \
+    } while (0)
+#endif /* __OPTIMIZE_SIZE__ */
 
 /* ----- Idle, tickless, bit scan -------------------------------------------- */
 #define portIDLE_WAIT() __asm volatile("dsb\n\twfi\n\tisb" ::: "memory")
