@@ -44,7 +44,8 @@
  *   - The tick ISR calls xTaskIncrementTick() and requests a switch when it
  *     returns pdTRUE. The switch handler saves the context, stores the stack
  *     pointer in the first word of *pxCurrentTCB, calls vTaskSwitchContext()
- *     and restores the context of the new pxCurrentTCB.
+ *     and restores the context of the new pxCurrentTCB (or it calls
+ *     sched_switch_context(), below, which does the middle three).
  *   - The tick ISR and vTaskSwitchContext() run with interrupts masked up to
  *     configMAX_SYSCALL_INTERRUPT_PRIORITY: the kernel's lists are shared
  *     with kernel-aware ISRs.
@@ -65,6 +66,14 @@ extern "C" {
 /* The running task, maintained by the kernel. Its first member is the saved
  * stack pointer, which the port's switch handler reads and writes. */
 extern struct tskTaskControlBlock *volatile pxCurrentTCB;
+
+/* Optional, for switch handlers that keep a task's context on its own
+ * stack: stores `sp` (the outgoing task's stack pointer, its context saved)
+ * as pxCurrentTCB's saved stack pointer, does what vTaskSwitchContext()
+ * does, and returns the saved stack pointer of the task to restore. A port
+ * may call it instead of vTaskSwitchContext(), under the same conditions.
+ * Provided by the kernel. */
+StackType_t *sched_switch_context(StackType_t *sp);
 
 /* Builds the initial context of a task so that the first switch to it
  * calls pxCode(pvParameters).

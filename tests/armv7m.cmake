@@ -72,11 +72,11 @@ add_test(NAME footprint.${PORTOLAN_BOARD}.runs
          COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:footprint_minimal>)
 
 # The PendSV handler's own instruction count (tools/count-switch), guarded:
-# 17 on Cortex-M3, 22 on Cortex-M4F (lazy FP checks on save and restore).
+# 11 on Cortex-M3, 16 on Cortex-M4F (lazy FP checks on save and restore).
 if(PORTOLAN_QEMU_MACHINE STREQUAL "mps2-an385")
-  set(_handler 17)
+  set(_handler 11)
 else()
-  set(_handler 22)
+  set(_handler 16)
 endif()
 add_test(NAME perf.switch.${PORTOLAN_BOARD}
          COMMAND ${CMAKE_COMMAND} -DEXPECT_CODE=0 "-DEXPECT= = ${_handler} handler \\+ [0-9]+ selection"

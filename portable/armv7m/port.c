@@ -87,8 +87,9 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
 /* ----- Switch handlers (exception handlers, MSP) ---------------------------
  * PendSV: save r4-r11 (and s16-s31 when the task's frame is an extended
  * one: EXC_RETURN bit 4 clear) on the process stack, store the stack pointer
- * in pxCurrentTCB->top_of_stack, select the next task with BASEPRI raised,
- * restore. Lazy FP stacking means the vstmdb below is also what makes the
+ * in pxCurrentTCB->top_of_stack and select the next task with BASEPRI
+ * raised (sched_switch_context does both and returns the next task's stack
+ * pointer), restore. Lazy FP stacking means the vstmdb below is also what makes the
  * hardware fill in s0-s15 of the frame, only when the task used the FPU. */
 
 #if portHAS_FPU
@@ -105,19 +106,12 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
 
 __attribute__((naked)) void xPortPendSVHandler(void)
 {
-    __asm volatile("mrs r0, psp\n\t"
-                   "ldr r3, =pxCurrentTCB\n\t"
-                   "ldr r2, [r3]\n\t" ASM_SAVE_FP ASM_SAVE_CORE "str r0, [r2]\n\t"
-                   "movs r0, %0\n\t"
-                   "msr basepri, r0\n\t"
-                   "bl vTaskSwitchContext\n\t"
-                   "movs r0, #0\n\t"
-                   "msr basepri, r0\n\t"
-                   "ldr r3, =pxCurrentTCB\n\t"
-                   "ldr r1, [r3]\n\t"
-                   "ldr r0, [r1]\n\t" ASM_RESTORE_CORE ASM_RESTORE_FP "msr psp, r0\n\t"
-                   "bx lr\n\t"
-                   ".ltorg" ::"i"(configMAX_SYSCALL_INTERRUPT_PRIORITY));
+    __asm volatile("mrs r0, psp\n\t" ASM_SAVE_FP ASM_SAVE_CORE "movs r1, %0\n\t"
+                   "msr basepri, r1\n\t"
+                   "bl sched_switch_context\n\t" /* r0: saved sp out, next task's sp in */
+                   "movs r1, #0\n\t"
+                   "msr basepri, r1\n\t" ASM_RESTORE_CORE ASM_RESTORE_FP "msr psp, r0\n\t"
+                   "bx lr" ::"i"(configMAX_SYSCALL_INTERRUPT_PRIORITY));
 }
 
 /* SVC 0 starts the first task: restores its context like the second half

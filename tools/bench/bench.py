@@ -107,10 +107,10 @@ def plugin_option(plugin, elf, out_file):
     opt = [f"{plugin}", f"begin={begin:#x}", f"end={end:#x}:{end_size}",
            f"ids={ids:#x}:{ids_size}", f"out={out_file}"]
     opt += [f"begin={syms[s][0]:#x}" for s in catalog.EXTRA_BEGINS if s in syms]
-    ranges = [name for name, sym in catalog.RANGES if sym in syms]
-    opt += [f"range={name}:{syms[sym][0]:#x}:{syms[sym][1]}" for name, sym in catalog.RANGES
-            if sym in syms]
-    return ",".join(opt), ranges
+    found = [(name, next((s for s in cands if s in syms), None)) for name, cands in catalog.RANGES]
+    found = [(name, sym) for name, sym in found if sym is not None]
+    opt += [f"range={name}:{syms[sym][0]:#x}:{syms[sym][1]}" for name, sym in found]
+    return ",".join(opt), [name for name, _ in found]
 
 
 def qemu_run(machine, elf, words, plugin, work, tag):

@@ -61,7 +61,7 @@ def _switch(doc):
     a = catalog.SWITCH_ANCHORS
     return [("h2", "Context switch"),
             ("table", ["board", "taskYIELD to return", "PendSV handler",
-                       "selection (vTaskSwitchContext)", "switch (handler + selection)",
+                       "selection (kernel)", "switch (handler + selection)",
                        "floor", "x floor"], rows),
             ("p", f"Anchors (handler + selection): FreeRTOS {a['freertos']}, ThreadX "
                   f"{a['threadx']}; goal <= {a['goal']}. The floor is a FreeRTOS-style PendSV "
