@@ -126,6 +126,31 @@ UBaseType_t sched_top_ready_priority(void)
 
 /* ----- Context switch ---------------------------------------------------- */
 
+/* The application's hooks, referenced only when enabled so that an
+ * application without them links whatever the optimisation level. */
+static inline void call_tick_hook(void)
+{
+#if (configUSE_TICK_HOOK == 1)
+    vApplicationTickHook();
+#endif /* configUSE_TICK_HOOK */
+}
+
+static inline void call_idle_hook(void)
+{
+#if (configUSE_IDLE_HOOK == 1)
+    vApplicationIdleHook();
+#endif /* configUSE_IDLE_HOOK */
+}
+
+static inline void call_stack_overflow_hook(tcb_t *t)
+{
+#if (configCHECK_FOR_STACK_OVERFLOW > 0)
+    vApplicationStackOverflowHook((TaskHandle_t)t, t->name);
+#else
+    (void)t;
+#endif /* configCHECK_FOR_STACK_OVERFLOW */
+}
+
 static void check_stack(tcb_t *t)
 {
     static const uint8_t fill[16] = {0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5,
@@ -135,7 +160,7 @@ static void check_stack(tcb_t *t)
         overflow |= memcmp(t->stack, fill, sizeof fill) != 0;
     }
     if (overflow) {
-        vApplicationStackOverflowHook((TaskHandle_t)t, t->name);
+        call_stack_overflow_hook(t);
     }
 }
 
@@ -317,9 +342,7 @@ BaseType_t xTaskIncrementTick(void)
     traceTASK_INCREMENT_TICK(tick_count);
     if (sched_suspend_depth != 0U) {
         pended_ticks++;
-        if (configUSE_TICK_HOOK) {
-            vApplicationTickHook();
-        }
+        call_tick_hook();
         return pdFALSE;
     }
     const TickType_t now = tick_count + 1U;
@@ -334,8 +357,8 @@ BaseType_t xTaskIncrementTick(void)
         sched_ready[pxCurrentTCB->priority].count > 1U) {
         need_switch = pdTRUE;
     }
-    if (configUSE_TICK_HOOK && unwinding_ticks == pdFALSE) {
-        vApplicationTickHook();
+    if (unwinding_ticks == pdFALSE) {
+        call_tick_hook();
     }
     if (configUSE_PREEMPTION && sched_yield_pending != pdFALSE) {
         need_switch = pdTRUE;
@@ -552,9 +575,7 @@ static void idle_task(void *arg)
             sched_ready[tskIDLE_PRIORITY].count > 1U) {
             taskYIELD();
         }
-        if (configUSE_IDLE_HOOK) {
-            vApplicationIdleHook();
-        }
+        call_idle_hook();
         if (sched_ready[tskIDLE_PRIORITY].count > 1U || sched_deleted_waiting != 0U) {
             continue;
         }
