@@ -1,0 +1,50 @@
+/*
+ * services.h - helpers shared by the kernel-services tests (timers, event
+ * groups, stream and message buffers, heaps, static allocation, hooks,
+ * statistics, tickless idle). Public API and board.h only.
+ */
+#ifndef SERVICES_H
+#define SERVICES_H
+
+#include "FreeRTOS.h"
+#include "task.h"
+#include "board.h"
+#include "ptest.h"
+
+#ifndef PORTOLAN_HEAP_SCHEME
+#define PORTOLAN_HEAP_SCHEME 4
+#endif /* PORTOLAN_HEAP_SCHEME */
+
+#define SVC_LOW (PTEST_RUNNER_PRIORITY - 1U)
+#define SVC_HIGH (PTEST_RUNNER_PRIORITY + 1U)
+#define SVC_TOP ((UBaseType_t)configMAX_PRIORITIES - 1U)
+
+/* Whether the build's heap gives memory back (all schemes but heap_1). */
+#define SVC_HEAP_FREES (configSUPPORT_DYNAMIC_ALLOCATION == 1 && PORTOLAN_HEAP_SCHEME != 1)
+
+/* Stack of the tests' own static tasks. */
+#define SVC_STACK_WORDS (configMINIMAL_STACK_SIZE * 2U)
+
+typedef struct {
+    StaticTask_t tcb;
+    StackType_t stack[SVC_STACK_WORDS];
+} svc_task_mem_t;
+
+/* Creates a static task in mem. Its function ends with svc_park(); the
+ * test deletes it. */
+TaskHandle_t svc_static_task(svc_task_mem_t *mem, TaskFunction_t fn, void *arg,
+                             UBaseType_t priority);
+
+/* Suspends the calling task for good (the end of a static test task). */
+void svc_park(void) __attribute__((noreturn));
+
+/* Runs fn in the handler of the low test interrupt, raised now. */
+void svc_run_in_isr(board_irq_handler_t fn);
+
+/* Delays the caller until the tick count reaches `tick`. */
+void svc_delay_until(TickType_t tick);
+
+/* Free heap bytes, or 0 when there is no heap. */
+size_t svc_free_heap(void);
+
+#endif /* SERVICES_H */
