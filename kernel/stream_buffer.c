@@ -366,7 +366,7 @@ static void sb_wait(sb_t *sb, int sending, size_t need, TickType_t ticks)
 {
     TimeOut_t to;
     TaskHandle_t volatile *slot = sending ? &sb->waiting_send : &sb->waiting_receive;
-    configASSERT(*slot == NULL); /* only one task may wait on each side */
+    configASSERT(ticks == 0U || *slot == NULL); /* only one task may wait on each side */
     vTaskSetTimeOutState(&to);
     for (;;) {
         portENTER_CRITICAL();
