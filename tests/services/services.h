@@ -47,4 +47,11 @@ void svc_delay_until(TickType_t tick);
 /* Free heap bytes, or 0 when there is no heap. */
 size_t svc_free_heap(void);
 
+/* The idle and timer task memory the application provides when
+ * configKERNEL_PROVIDED_STATIC_MEMORY is 0 (static_memory.c). */
+extern StackType_t svc_idle_stack[];
+extern StackType_t svc_timer_stack[];
+extern volatile unsigned svc_idle_memory_requests;
+extern volatile unsigned svc_timer_memory_requests;
+
 #endif /* SERVICES_H */
