@@ -159,9 +159,13 @@ static void check_stack(tcb_t *t)
     if (configCHECK_FOR_STACK_OVERFLOW > 1) {
         overflow |= memcmp(t->stack, fill, sizeof fill) != 0;
     }
+#if (configCHECK_FOR_STACK_OVERFLOW > 0)
     if (overflow) {
         call_stack_overflow_hook(t);
     }
+#else
+    (void)overflow;
+#endif /* configCHECK_FOR_STACK_OVERFLOW */
 }
 
 static inline void account_run_time(void)
