@@ -142,15 +142,6 @@ static inline void call_idle_hook(void)
 #endif /* configUSE_IDLE_HOOK */
 }
 
-static inline void call_stack_overflow_hook(tcb_t *t)
-{
-#if (configCHECK_FOR_STACK_OVERFLOW > 0)
-    vApplicationStackOverflowHook((TaskHandle_t)t, t->name);
-#else
-    (void)t;
-#endif /* configCHECK_FOR_STACK_OVERFLOW */
-}
-
 static void check_stack(tcb_t *t)
 {
     static const uint8_t fill[16] = {0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5,
@@ -161,7 +152,7 @@ static void check_stack(tcb_t *t)
     }
 #if (configCHECK_FOR_STACK_OVERFLOW > 0)
     if (overflow) {
-        call_stack_overflow_hook(t);
+        vApplicationStackOverflowHook((TaskHandle_t)t, t->name);
     }
 #else
     (void)overflow;
