@@ -547,11 +547,14 @@ static void idle_sleep(void)
     }
     vTaskSuspendAll();
     TickType_t expected = expected_idle_time();
+    const int may_sleep = (expected >= configEXPECTED_IDLE_TIME_BEFORE_SLEEP);
     configPRE_SUPPRESS_TICKS_AND_SLEEP_PROCESSING(expected);
     if (expected >= configEXPECTED_IDLE_TIME_BEFORE_SLEEP) {
         traceLOW_POWER_IDLE_BEGIN();
         portSUPPRESS_TICKS_AND_SLEEP(expected);
         traceLOW_POWER_IDLE_END();
+    } else if (may_sleep) {
+        portIDLE_WAIT(); /* the application declined to sleep: idle as usual */
     }
     (void)xTaskResumeAll();
 }

@@ -13,6 +13,39 @@ portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_D
 add_test(NAME kernel.posix.prio300 COMMAND kernel_tests_prio300)
 set_tests_properties(kernel.posix.prio300 PROPERTIES TIMEOUT 300)
 
+# The kernel-services configuration matrix: the services suite under each
+# variant (tests/config/variants/<name>/FreeRTOSConfig.h); tests needing a
+# feature a variant lacks are compiled out.
+set(SERVICES_MAIN ${CMAKE_CURRENT_SOURCE_DIR}/kernel/main.c)
+set(VARIANTS ${CMAKE_CURRENT_SOURCE_DIR}/config/variants)
+function(portolan_services_variant name)
+  cmake_parse_arguments(ARG "" "CONFIG_DIR;HEAP;MAIN" "DEFINES" ${ARGN})
+  if(NOT ARG_CONFIG_DIR)
+    set(ARG_CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config)
+  endif()
+  if(NOT ARG_MAIN)
+    set(ARG_MAIN ${SERVICES_MAIN})
+  endif()
+  set(heap_arg)
+  if(DEFINED ARG_HEAP)
+    set(heap_arg HEAP ${ARG_HEAP})
+  endif()
+  portolan_add_test_image(services_${name} CONFIG_DIR ${ARG_CONFIG_DIR} ${heap_arg}
+                          DEFINES ${ARG_DEFINES} SOURCES ${ARG_MAIN} ${SERVICES_TEST_SOURCES})
+  add_test(NAME kernel.posix.${name} COMMAND services_${name})
+  set_tests_properties(kernel.posix.${name} PROPERTIES TIMEOUT 120)
+endfunction()
+
+portolan_services_variant(static CONFIG_DIR ${VARIANTS}/static HEAP 0)
+portolan_services_variant(minimal CONFIG_DIR ${VARIANTS}/minimal)
+portolan_services_variant(heap1 CONFIG_DIR ${VARIANTS}/heap1 HEAP 1 DEFINES PTEST_CHECK_LEAKS=0)
+portolan_services_variant(heap2 HEAP 2)
+portolan_services_variant(heap3 HEAP 3)
+portolan_services_variant(heap5 HEAP 5 MAIN ${VARIANTS}/heap5/main.c)
+# Tickless sleeps may jump the tick count by almost its whole range.
+portolan_services_variant(tickless CONFIG_DIR ${VARIANTS}/tickless
+                          DEFINES PTEST_TIMEOUT_TICKS=0xffffffffU)
+
 # The out-of-tree example application, built as a user would build it.
 add_test(NAME example.hello
          COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/hello

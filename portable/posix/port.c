@@ -406,6 +406,30 @@ uint32_t ulPortSimRunTimeCounter(void)
     return (uint32_t)(sim_now_ns() / 1000U);
 }
 
+/* Sleeps with the tick stopped until the next scheduled interrupt or for
+ * `expected` ticks, whichever comes first, then steps the tick count by the
+ * tick boundaries that passed. With every task waiting forever and nothing
+ * scheduled the program could never go on. */
+static void sim_sleep(TickType_t expected, eSleepModeStatus status)
+{
+    int line;
+    const uint64_t wake = next_tick_ns + (uint64_t)(expected - 1U) * NS_PER_TICK;
+    tick_suppressed = 1;
+    uint64_t t = next_event(&line);
+    tick_suppressed = 0;
+    if (t == NO_TIME && status == eNoTasksWaitingTimeout) {
+        deadlock();
+    }
+    if (t > wake) {
+        t = wake;
+    }
+    /* Ticks whose boundary passed while asleep. */
+    const uint64_t passed = (t >= next_tick_ns) ? (t - next_tick_ns) / NS_PER_TICK + 1U : 0U;
+    now_ns = t;
+    next_tick_ns += passed * NS_PER_TICK;
+    vTaskStepTick((TickType_t)passed);
+}
+
 void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
 {
     if (real_time) {
@@ -413,33 +437,24 @@ void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
         return;
     }
     mask_level = MASK_ALL;
-    if (eTaskConfirmSleepModeStatus() == eAbortSleep) {
+    const eSleepModeStatus status = eTaskConfirmSleepModeStatus();
+    if (status == eAbortSleep) {
         mask_level = 0;
         return;
     }
     TickType_t expected = xExpectedIdleTime;
     configPRE_SLEEP_PROCESSING(expected);
-    if (expected > 0U) {
-        int line;
-        uint64_t wake = next_tick_ns + (uint64_t)(expected - 1U) * NS_PER_TICK;
-        tick_suppressed = 1;
-        uint64_t t = next_event(&line);
-        if (t == NO_TIME && expected == portMAX_DELAY) {
-            deadlock();
-        }
-        if (t > wake) {
-            t = wake;
-        }
-        /* Ticks whose boundary passed while asleep. */
-        uint64_t passed = (t >= next_tick_ns) ? (t - next_tick_ns) / NS_PER_TICK + 1U : 0U;
-        now_ns = t;
-        next_tick_ns += passed * NS_PER_TICK;
-        tick_suppressed = 0;
-        vTaskStepTick((TickType_t)passed);
+    const int sleep = (expected > 0U);
+    if (sleep) {
+        sim_sleep(expected, status);
     }
     configPOST_SLEEP_PROCESSING(expected);
     mask_level = 0;
-    advance_to(now_ns);
+    if (sleep) {
+        advance_to(now_ns); /* the interrupt that ended the sleep, if any */
+    } else {
+        vPortIdleWait(); /* the application declined to sleep: wait with the tick running */
+    }
 }
 
 /* ----- The port contract ------------------------------------------------ */

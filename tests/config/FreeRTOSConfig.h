@@ -69,7 +69,9 @@
 #define configTIMER_TASK_STACK_DEPTH (configMINIMAL_STACK_SIZE * 2)
 
 #define configUSE_STREAM_BUFFERS 1
+#ifndef configUSE_SB_COMPLETED_CALLBACK
 #define configUSE_SB_COMPLETED_CALLBACK 1
+#endif /* configUSE_SB_COMPLETED_CALLBACK */
 
 #define INCLUDE_vTaskPrioritySet 1
 #define INCLUDE_uxTaskPriorityGet 1

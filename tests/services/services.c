@@ -33,6 +33,51 @@ void svc_delay_until(TickType_t tick)
     }
 }
 
+#define POOL 8U
+
+#if (configUSE_TIMERS == 1)
+TimerHandle_t svc_timer(const char *name, TickType_t period, BaseType_t reload, void *id,
+                        TimerCallbackFunction_t callback)
+{
+    static StaticTimer_t pool[POOL];
+    static unsigned next;
+    if (configSUPPORT_DYNAMIC_ALLOCATION) {
+        return xTimerCreate(name, period, reload, id, callback);
+    }
+    next = (next + 1U) % POOL;
+    return xTimerCreateStatic(name, period, reload, id, callback, &pool[next]);
+}
+#endif /* configUSE_TIMERS */
+
+#if (configUSE_EVENT_GROUPS == 1)
+EventGroupHandle_t svc_event_group(void)
+{
+    static StaticEventGroup_t pool[POOL];
+    static unsigned next;
+    if (configSUPPORT_DYNAMIC_ALLOCATION) {
+        return xEventGroupCreate();
+    }
+    next = (next + 1U) % POOL;
+    return xEventGroupCreateStatic(&pool[next]);
+}
+#endif /* configUSE_EVENT_GROUPS */
+
+StreamBufferHandle_t svc_stream_buffer(size_t size, size_t trigger, BaseType_t type,
+                                       StreamBufferCallbackFunction_t on_send,
+                                       StreamBufferCallbackFunction_t on_receive)
+{
+    static StaticStreamBuffer_t pool[POOL];
+    static uint8_t storage[POOL][SVC_POOL_BYTES];
+    static unsigned next;
+    if (configSUPPORT_DYNAMIC_ALLOCATION) {
+        return xStreamBufferGenericCreate(size, trigger, type, on_send, on_receive);
+    }
+    TEST_ASSERT_TRUE(size <= SVC_POOL_BYTES);
+    next = (next + 1U) % POOL;
+    return xStreamBufferGenericCreateStatic(size, trigger, type, storage[next], &pool[next],
+                                            on_send, on_receive);
+}
+
 size_t svc_free_heap(void)
 {
 #if (configSUPPORT_DYNAMIC_ALLOCATION == 1)

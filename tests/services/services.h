@@ -8,6 +8,9 @@
 
 #include "FreeRTOS.h"
 #include "task.h"
+#include "timers.h"
+#include "event_groups.h"
+#include "stream_buffer.h"
 #include "board.h"
 #include "ptest.h"
 
@@ -21,6 +24,10 @@
 
 /* Whether the build's heap gives memory back (all schemes but heap_1). */
 #define SVC_HEAP_FREES (configSUPPORT_DYNAMIC_ALLOCATION == 1 && PORTOLAN_HEAP_SCHEME != 1)
+
+/* A tick count computed in TickType_t arithmetic (it wraps with 16-bit
+ * ticks, where plain C arithmetic would promote to int). */
+#define TICK(x) ((TickType_t)(x))
 
 /* Stack of the tests' own static tasks. */
 #define SVC_STACK_WORDS (configMINIMAL_STACK_SIZE * 2U)
@@ -43,6 +50,17 @@ void svc_run_in_isr(board_irq_handler_t fn);
 
 /* Delays the caller until the tick count reaches `tick`. */
 void svc_delay_until(TickType_t tick);
+
+/* Create objects from the heap, or, without dynamic allocation, in static
+ * buffers taken in turn from small pools (enough for the objects one test
+ * uses at a time), so the same tests run in the static-only image. */
+TimerHandle_t svc_timer(const char *name, TickType_t period, BaseType_t reload, void *id,
+                        TimerCallbackFunction_t callback);
+EventGroupHandle_t svc_event_group(void);
+StreamBufferHandle_t svc_stream_buffer(size_t size, size_t trigger, BaseType_t type,
+                                       StreamBufferCallbackFunction_t on_send,
+                                       StreamBufferCallbackFunction_t on_receive);
+#define SVC_POOL_BYTES 512U /* largest stream buffer svc_stream_buffer makes */
 
 /* Free heap bytes, or 0 when there is no heap. */
 size_t svc_free_heap(void);

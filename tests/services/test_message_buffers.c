@@ -12,7 +12,7 @@ static MessageBufferHandle_t mb;
 
 static MessageBufferHandle_t make(size_t size)
 {
-    mb = xMessageBufferCreate(size);
+    mb = svc_stream_buffer(size, 0, sbTYPE_MESSAGE_BUFFER, NULL, NULL);
     TEST_ASSERT_NOT_NULL(mb);
     return mb;
 }
@@ -122,11 +122,12 @@ PTEST(Kernel, message_buffer_is_never_written_in_part)
 
 PTEST(Kernel, message_buffer_send_times_out_without_room)
 {
-    make(30);
+    make(40);
     (void)xMessageBufferSend(mb, text, 20, 0);
+    const size_t one_too_many = xMessageBufferSpacesAvailable(mb) - PREFIX + 1U;
     const TickType_t start = xTaskGetTickCount();
-    TEST_ASSERT_EQUAL(0, xMessageBufferSend(mb, text, 8, 6));
-    TEST_ASSERT_EQUAL(start + 6U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(0, xMessageBufferSend(mb, text, one_too_many, 6));
+    TEST_ASSERT_EQUAL(TICK(start + 6U), xTaskGetTickCount());
     vMessageBufferDelete(mb);
 }
 
@@ -176,7 +177,7 @@ PTEST(Kernel, message_buffer_receive_times_out_with_zero)
     make(40);
     const TickType_t start = xTaskGetTickCount();
     TEST_ASSERT_EQUAL(0, xMessageBufferReceive(mb, out, sizeof out, 11));
-    TEST_ASSERT_EQUAL(start + 11U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 11U), xTaskGetTickCount());
     vMessageBufferDelete(mb);
 }
 
@@ -301,7 +302,7 @@ static void on_send(MessageBufferHandle_t m, BaseType_t in_isr, BaseType_t *cons
 PTEST(Kernel, message_buffer_with_callback_calls_it_per_message)
 {
     cb_sends = 0;
-    mb = xMessageBufferCreateWithCallback(40, on_send, NULL);
+    mb = svc_stream_buffer(40, 0, sbTYPE_MESSAGE_BUFFER, on_send, NULL);
     TEST_ASSERT_NOT_NULL(mb);
     (void)xMessageBufferSend(mb, text, 1, 0);
     (void)xMessageBufferSend(mb, text, 2, 0);

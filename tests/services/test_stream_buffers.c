@@ -11,7 +11,7 @@ static StreamBufferHandle_t sb;
 
 static StreamBufferHandle_t make(size_t size, size_t trigger)
 {
-    sb = xStreamBufferCreate(size, trigger);
+    sb = svc_stream_buffer(size, trigger, sbTYPE_STREAM_BUFFER, NULL, NULL);
     TEST_ASSERT_NOT_NULL(sb);
     return sb;
 }
@@ -129,6 +129,9 @@ PTEST(Kernel, stream_buffer_static_null_storage_asserts)
 
 PTEST(Kernel, stream_buffer_dynamic_has_no_static_buffers)
 {
+    if (!configSUPPORT_DYNAMIC_ALLOCATION) {
+        TEST_IGNORE("no dynamic allocation");
+    }
     uint8_t *got_storage = NULL;
     StaticStreamBuffer_t *got_buf = NULL;
     make(8, 1);
@@ -230,7 +233,7 @@ PTEST(Kernel, stream_buffer_receive_on_empty_times_out_with_zero)
     make(8, 1);
     const TickType_t start = xTaskGetTickCount();
     TEST_ASSERT_EQUAL(0, xStreamBufferReceive(sb, out, sizeof out, 9));
-    TEST_ASSERT_EQUAL(start + 9U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 9U), xTaskGetTickCount());
     vStreamBufferDelete(sb);
 }
 
@@ -275,7 +278,7 @@ PTEST(Kernel, stream_buffer_trigger_timeout_reads_what_is_there)
     vTaskDelay(25);
     TEST_ASSERT_TRUE(r.done);
     TEST_ASSERT_EQUAL(4, r.got);
-    TEST_ASSERT_EQUAL(start + 20U, r.at);
+    TEST_ASSERT_EQUAL(TICK(start + 20U), r.at);
     vStreamBufferDelete(sb);
 }
 
@@ -328,7 +331,7 @@ PTEST(Kernel, stream_buffer_send_timeout_writes_what_fits)
     (void)xStreamBufferSend(sb, pattern, 6, 0);
     const TickType_t start = xTaskGetTickCount();
     TEST_ASSERT_EQUAL(2, xStreamBufferSend(sb, pattern, 5, 7));
-    TEST_ASSERT_EQUAL(start + 7U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 7U), xTaskGetTickCount());
     TEST_ASSERT_EQUAL(pdTRUE, xStreamBufferIsFull(sb));
     vStreamBufferDelete(sb);
 }
@@ -506,7 +509,7 @@ PTEST(Kernel, stream_buffer_callbacks_replace_default_actions)
 {
     uint8_t out[8];
     callbacks_reset();
-    sb = xStreamBufferCreateWithCallback(16, 4, on_send, on_receive);
+    sb = svc_stream_buffer(16, 4, sbTYPE_STREAM_BUFFER, on_send, on_receive);
     TEST_ASSERT_NOT_NULL(sb);
     (void)xStreamBufferSend(sb, pattern, 3, 0);
     TEST_ASSERT_EQUAL(0, send_cbs); /* below the trigger level */
@@ -521,7 +524,7 @@ PTEST(Kernel, stream_buffer_callbacks_replace_default_actions)
 PTEST(Kernel, stream_buffer_callback_from_isr_knows_it)
 {
     callbacks_reset();
-    sb = xStreamBufferCreateWithCallback(16, 1, on_send, on_receive);
+    sb = svc_stream_buffer(16, 1, sbTYPE_STREAM_BUFFER, on_send, on_receive);
     svc_run_in_isr(isr_send);
     TEST_ASSERT_EQUAL(1, send_cbs);
     TEST_ASSERT_EQUAL(pdTRUE, cb_in_isr);
@@ -551,7 +554,7 @@ PTEST(Kernel, stream_buffer_send_completed_from_isr_wakes_reader)
 {
     static struct reader r;
     callbacks_reset();
-    sb = xStreamBufferCreateWithCallback(16, 1, on_send, on_receive);
+    sb = svc_stream_buffer(16, 1, sbTYPE_STREAM_BUFFER, on_send, on_receive);
     start_reader(&r, 16, portMAX_DELAY, SVC_HIGH);
     (void)xStreamBufferSend(sb, pattern, 5, 0);
     TEST_ASSERT_FALSE(r.done); /* the callback does not wake anyone */
@@ -612,12 +615,12 @@ PTEST(Kernel, stream_buffer_batching_reader_waits_for_trigger_even_if_not_empty)
 {
     static struct reader r;
     uint8_t out[8];
-    sb = xStreamBatchingBufferCreate(16, 6);
+    sb = svc_stream_buffer(16, 6, sbTYPE_STREAM_BATCHING_BUFFER, NULL, NULL);
     TEST_ASSERT_NOT_NULL(sb);
     (void)xStreamBufferSend(sb, pattern, 2, 0);
     const TickType_t start = xTaskGetTickCount();
     TEST_ASSERT_EQUAL(2, xStreamBufferReceive(sb, out, sizeof out, 4)); /* timed out */
-    TEST_ASSERT_EQUAL(start + 4U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 4U), xTaskGetTickCount());
     (void)xStreamBufferSend(sb, pattern, 3, 0);
     start_reader(&r, 16, portMAX_DELAY, SVC_HIGH);
     TEST_ASSERT_FALSE(r.done);

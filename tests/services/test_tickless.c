@@ -56,7 +56,7 @@ PTEST(Kernel, tickless_long_delay_ends_on_the_exact_tick)
     tickless_reset();
     const TickType_t start = xTaskGetTickCount();
     vTaskDelay(5000);
-    TEST_ASSERT_EQUAL(start + 5000U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 5000U), xTaskGetTickCount());
 }
 
 PTEST(Kernel, tickless_idle_sleeps_instead_of_ticking)
@@ -82,7 +82,7 @@ PTEST(Kernel, tickless_pre_sleep_processing_can_veto_the_sleep)
     veto = 1;
     const TickType_t start = xTaskGetTickCount();
     vTaskDelay(50);
-    TEST_ASSERT_EQUAL(start + 50U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 50U), xTaskGetTickCount());
     TEST_ASSERT_TRUE(sleeps >= 1U);
     TEST_ASSERT_EQUAL(50, ticks_seen); /* every tick was taken */
 }
@@ -113,7 +113,7 @@ PTEST(Kernel, tickless_interrupt_ends_the_sleep_early)
     const TickType_t start = xTaskGetTickCount();
     board_test_irq_trigger_after(BOARD_TEST_IRQ_LOW, 300);
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(wake_sem, 1000));
-    TEST_ASSERT_EQUAL(start + 300U, xTaskGetTickCount());
+    TEST_ASSERT_EQUAL(TICK(start + 300U), xTaskGetTickCount());
     TEST_ASSERT_EQUAL(1000, last_expected);
     vSemaphoreDelete(wake_sem);
 }
@@ -148,7 +148,7 @@ PTEST(Kernel, tickless_timer_fires_on_the_exact_tick)
     (void)xTimerStart(t, 0);
     vTaskDelay(1000);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 777U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 777U), fired_at[0]);
     TEST_ASSERT_TRUE(ticks_seen <= 4U);
     (void)xTimerDelete(t, 0);
 }

@@ -38,7 +38,7 @@ static void log_cb(TimerHandle_t t)
 static TimerHandle_t make(TickType_t period, BaseType_t reload)
 {
     log_reset();
-    TimerHandle_t t = xTimerCreate("tmr", period, reload, NULL, log_cb);
+    TimerHandle_t t = svc_timer("tmr", period, reload, NULL, log_cb);
     TEST_ASSERT_NOT_NULL(t);
     return t;
 }
@@ -53,7 +53,7 @@ static void drop(TimerHandle_t t)
 PTEST(Kernel, timer_create_is_dormant_with_given_attributes)
 {
     static int tag;
-    TimerHandle_t t = xTimerCreate("alpha", 25, pdTRUE, &tag, log_cb);
+    TimerHandle_t t = svc_timer("alpha", 25, pdTRUE, &tag, log_cb);
     TEST_ASSERT_NOT_NULL(t);
     TEST_ASSERT_FALSE(xTimerIsTimerActive(t));
     TEST_ASSERT_EQUAL_STRING("alpha", pcTimerGetName(t));
@@ -104,6 +104,9 @@ PTEST(Kernel, timer_create_static_uses_buffer)
 
 PTEST(Kernel, timer_dynamic_has_no_static_buffer)
 {
+    if (!configSUPPORT_DYNAMIC_ALLOCATION) {
+        TEST_IGNORE("no dynamic allocation");
+    }
     StaticTimer_t *got = NULL;
     TimerHandle_t t = make(5, pdFALSE);
     TEST_ASSERT_EQUAL(pdFALSE, xTimerGetStaticBuffer(t, &got));
@@ -119,10 +122,10 @@ PTEST(Kernel, timer_one_shot_fires_once_at_its_period)
     const TickType_t start = xTaskGetTickCount();
     TEST_ASSERT_EQUAL(pdPASS, xTimerStart(t, 0));
     TEST_ASSERT_TRUE(xTimerIsTimerActive(t));
-    TEST_ASSERT_EQUAL(start + 10U, xTimerGetExpiryTime(t));
+    TEST_ASSERT_EQUAL(TICK(start + 10U), xTimerGetExpiryTime(t));
     vTaskDelay(50);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 10U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 10U), fired_at[0]);
     TEST_ASSERT_EQUAL_PTR(t, fired_timer[0]);
     TEST_ASSERT_FALSE(xTimerIsTimerActive(t));
     drop(t);
@@ -138,9 +141,9 @@ PTEST(Kernel, timer_auto_reload_fires_ten_times_in_105_ticks)
     TEST_ASSERT_EQUAL(pdPASS, xTimerStop(t, 0));
     TEST_ASSERT_EQUAL(10, n);
     for (unsigned i = 0; i < n; i++) {
-        TEST_ASSERT_EQUAL(start + 10U * (i + 1U), fired_at[i]);
+        TEST_ASSERT_EQUAL(TICK(start + 10U * (i + 1U)), fired_at[i]);
     }
-    TEST_ASSERT_TRUE(xTimerGetExpiryTime(t) == start + 110U);
+    TEST_ASSERT_EQUAL(TICK(start + 110U), xTimerGetExpiryTime(t));
     drop(t);
 }
 
@@ -153,14 +156,14 @@ static void slow_cb(TimerHandle_t t)
 PTEST(Kernel, timer_auto_reload_does_not_drift_with_slow_callback)
 {
     log_reset();
-    TimerHandle_t t = xTimerCreate("slow", 10, pdTRUE, NULL, slow_cb);
+    TimerHandle_t t = svc_timer("slow", 10, pdTRUE, NULL, slow_cb);
     const TickType_t start = xTaskGetTickCount();
     TEST_ASSERT_EQUAL(pdPASS, xTimerStart(t, 0));
     vTaskDelay(55);
     TEST_ASSERT_EQUAL(pdPASS, xTimerStop(t, 0));
     TEST_ASSERT_EQUAL(5, fired);
     for (unsigned i = 0; i < 5U; i++) {
-        TEST_ASSERT_EQUAL(start + 10U * (i + 1U), fired_at[i]);
+        TEST_ASSERT_EQUAL(TICK(start + 10U * (i + 1U)), fired_at[i]);
     }
     drop(t);
 }
@@ -182,11 +185,11 @@ PTEST(Kernel, timer_auto_reload_catches_up_after_daemon_was_held)
     (void)xTimerStop(t, 0);
     TEST_ASSERT_EQUAL(0, while_held);
     TEST_ASSERT_EQUAL(3, after); /* expiries at +10, +20 and +30, all late */
-    TEST_ASSERT_EQUAL(start + 35U, fired_at[0]);
-    TEST_ASSERT_EQUAL(start + 35U, fired_at[2]);
-    TEST_ASSERT_EQUAL(start + 40U, next); /* the period grid is kept */
+    TEST_ASSERT_EQUAL(TICK(start + 35U), fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 35U), fired_at[2]);
+    TEST_ASSERT_EQUAL(TICK(start + 40U), next); /* the period grid is kept */
     TEST_ASSERT_EQUAL(4, later);
-    TEST_ASSERT_EQUAL(start + 40U, fired_at[3]);
+    TEST_ASSERT_EQUAL(TICK(start + 40U), fired_at[3]);
     drop(t);
 }
 
@@ -206,7 +209,7 @@ PTEST(Kernel, timer_expiry_counts_from_command_not_from_daemon)
     TEST_ASSERT_FALSE(active_before); /* the daemon had not run yet */
     TEST_ASSERT_TRUE(active_after);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 10U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 10U), fired_at[0]);
     drop(t);
 }
 
@@ -220,7 +223,7 @@ PTEST(Kernel, timer_started_late_past_its_expiry_fires_at_once)
     vTaskDelay(10);
     vTaskResume(daemon);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 10U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 10U), fired_at[0]);
     TEST_ASSERT_FALSE(xTimerIsTimerActive(t));
     drop(t);
 }
@@ -228,9 +231,9 @@ PTEST(Kernel, timer_started_late_past_its_expiry_fires_at_once)
 PTEST(Kernel, timer_several_timers_fire_in_expiry_order)
 {
     log_reset();
-    TimerHandle_t a = xTimerCreate("a", 30, pdFALSE, NULL, log_cb);
-    TimerHandle_t b = xTimerCreate("b", 10, pdFALSE, NULL, log_cb);
-    TimerHandle_t c = xTimerCreate("c", 20, pdFALSE, NULL, log_cb);
+    TimerHandle_t a = svc_timer("a", 30, pdFALSE, NULL, log_cb);
+    TimerHandle_t b = svc_timer("b", 10, pdFALSE, NULL, log_cb);
+    TimerHandle_t c = svc_timer("c", 20, pdFALSE, NULL, log_cb);
     const TickType_t start = xTaskGetTickCount();
     (void)xTimerStart(a, 0);
     (void)xTimerStart(b, 0);
@@ -240,7 +243,7 @@ PTEST(Kernel, timer_several_timers_fire_in_expiry_order)
     TEST_ASSERT_EQUAL_PTR(b, fired_timer[0]);
     TEST_ASSERT_EQUAL_PTR(c, fired_timer[1]);
     TEST_ASSERT_EQUAL_PTR(a, fired_timer[2]);
-    TEST_ASSERT_EQUAL(start + 30U, fired_at[2]);
+    TEST_ASSERT_EQUAL(TICK(start + 30U), fired_at[2]);
     drop(a);
     drop(b);
     drop(c);
@@ -249,8 +252,8 @@ PTEST(Kernel, timer_several_timers_fire_in_expiry_order)
 PTEST(Kernel, timer_same_expiry_fire_in_start_order)
 {
     log_reset();
-    TimerHandle_t a = xTimerCreate("a", 7, pdFALSE, NULL, log_cb);
-    TimerHandle_t b = xTimerCreate("b", 7, pdFALSE, NULL, log_cb);
+    TimerHandle_t a = svc_timer("a", 7, pdFALSE, NULL, log_cb);
+    TimerHandle_t b = svc_timer("b", 7, pdFALSE, NULL, log_cb);
     (void)xTimerStart(a, 0);
     (void)xTimerStart(b, 0);
     vTaskDelay(8);
@@ -284,7 +287,7 @@ PTEST(Kernel, timer_callback_runs_in_daemon_task)
 {
     log_reset();
     cb_task = NULL;
-    TimerHandle_t t = xTimerCreate("who", 2, pdFALSE, NULL, whoami_cb);
+    TimerHandle_t t = svc_timer("who", 2, pdFALSE, NULL, whoami_cb);
     (void)xTimerStart(t, 0);
     vTaskDelay(3);
     TEST_ASSERT_EQUAL(1, fired);
@@ -321,10 +324,10 @@ PTEST(Kernel, timer_reset_restarts_the_countdown)
     (void)xTimerStart(t, 0);
     vTaskDelay(6);
     TEST_ASSERT_EQUAL(pdPASS, xTimerReset(t, 0));
-    TEST_ASSERT_EQUAL(start + 16U, xTimerGetExpiryTime(t));
+    TEST_ASSERT_EQUAL(TICK(start + 16U), xTimerGetExpiryTime(t));
     vTaskDelay(20);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 16U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 16U), fired_at[0]);
     drop(t);
 }
 
@@ -336,7 +339,7 @@ PTEST(Kernel, timer_reset_of_dormant_timer_starts_it)
     TEST_ASSERT_TRUE(xTimerIsTimerActive(t));
     vTaskDelay(5);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 4U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 4U), fired_at[0]);
     drop(t);
 }
 
@@ -350,7 +353,7 @@ PTEST(Kernel, timer_start_of_running_timer_restarts_it)
     vTaskDelay(10);
     (void)xTimerStop(t, 0);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 17U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 17U), fired_at[0]);
     drop(t);
 }
 
@@ -364,7 +367,7 @@ PTEST(Kernel, timer_change_period_of_running_timer_counts_from_call)
     TEST_ASSERT_EQUAL(8, xTimerGetPeriod(t));
     vTaskDelay(60);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 13U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 13U), fired_at[0]);
     drop(t);
 }
 
@@ -376,7 +379,7 @@ PTEST(Kernel, timer_change_period_starts_dormant_timer)
     TEST_ASSERT_TRUE(xTimerIsTimerActive(t));
     vTaskDelay(4);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 3U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 3U), fired_at[0]);
     drop(t);
 }
 
@@ -451,7 +454,7 @@ PTEST(Kernel, timer_start_from_isr)
     TEST_ASSERT_TRUE(xTimerIsTimerActive(isr_timer));
     vTaskDelay(7);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 6U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 6U), fired_at[0]);
     drop(isr_timer);
 }
 
@@ -477,7 +480,7 @@ PTEST(Kernel, timer_reset_from_isr)
     TEST_ASSERT_EQUAL(pdPASS, isr_result);
     vTaskDelay(10);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 10U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 10U), fired_at[0]);
     drop(isr_timer);
 }
 
@@ -490,7 +493,7 @@ PTEST(Kernel, timer_change_period_from_isr)
     TEST_ASSERT_EQUAL(3, xTimerGetPeriod(isr_timer));
     vTaskDelay(4);
     TEST_ASSERT_EQUAL(1, fired);
-    TEST_ASSERT_EQUAL(start + 3U, fired_at[0]);
+    TEST_ASSERT_EQUAL(TICK(start + 3U), fired_at[0]);
     drop(isr_timer);
 }
 
@@ -507,12 +510,12 @@ static void restart_cb(TimerHandle_t t)
 PTEST(Kernel, timer_callback_can_restart_one_shot)
 {
     log_reset();
-    TimerHandle_t t = xTimerCreate("again", 5, pdFALSE, NULL, restart_cb);
+    TimerHandle_t t = svc_timer("again", 5, pdFALSE, NULL, restart_cb);
     const TickType_t start = xTaskGetTickCount();
     (void)xTimerStart(t, 0);
     vTaskDelay(30);
     TEST_ASSERT_EQUAL(3, fired);
-    TEST_ASSERT_EQUAL(start + 15U, fired_at[2]);
+    TEST_ASSERT_EQUAL(TICK(start + 15U), fired_at[2]);
     drop(t);
 }
 
@@ -525,7 +528,7 @@ static void stop_self_cb(TimerHandle_t t)
 PTEST(Kernel, timer_callback_can_stop_auto_reload)
 {
     log_reset();
-    TimerHandle_t t = xTimerCreate("stopper", 4, pdTRUE, NULL, stop_self_cb);
+    TimerHandle_t t = svc_timer("stopper", 4, pdTRUE, NULL, stop_self_cb);
     (void)xTimerStart(t, 0);
     vTaskDelay(20);
     TEST_ASSERT_EQUAL(1, fired);
@@ -546,21 +549,21 @@ static void query_cb(TimerHandle_t t)
 PTEST(Kernel, timer_auto_reload_is_rearmed_before_its_callback)
 {
     log_reset();
-    TimerHandle_t t = xTimerCreate("q", 8, pdTRUE, NULL, query_cb);
+    TimerHandle_t t = svc_timer("q", 8, pdTRUE, NULL, query_cb);
     const TickType_t start = xTaskGetTickCount();
     (void)xTimerStart(t, 0);
     vTaskDelay(9);
     (void)xTimerStop(t, 0);
     TEST_ASSERT_EQUAL(1, fired);
     TEST_ASSERT_TRUE(active_in_cb);
-    TEST_ASSERT_EQUAL(start + 16U, expiry_in_cb);
+    TEST_ASSERT_EQUAL(TICK(start + 16U), expiry_in_cb);
     drop(t);
 }
 
 PTEST(Kernel, timer_one_shot_is_dormant_in_its_callback)
 {
     log_reset();
-    TimerHandle_t t = xTimerCreate("q1", 8, pdFALSE, NULL, query_cb);
+    TimerHandle_t t = svc_timer("q1", 8, pdFALSE, NULL, query_cb);
     (void)xTimerStart(t, 0);
     vTaskDelay(9);
     TEST_ASSERT_EQUAL(1, fired);
@@ -574,7 +577,7 @@ PTEST(Kernel, timer_id_can_be_changed)
 {
     static int a;
     static int b;
-    TimerHandle_t t = xTimerCreate("id", 5, pdFALSE, &a, log_cb);
+    TimerHandle_t t = svc_timer("id", 5, pdFALSE, &a, log_cb);
     TEST_ASSERT_EQUAL_PTR(&a, pvTimerGetTimerID(t));
     vTimerSetTimerID(t, &b);
     TEST_ASSERT_EQUAL_PTR(&b, pvTimerGetTimerID(t));
