@@ -53,6 +53,14 @@ add_test(NAME example.hello
                  -DEXE=hello -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_example.cmake)
 set_tests_properties(example.hello PROPERTIES TIMEOUT 300)
 
+# The kernel-services example: timers, event groups, stream and message
+# buffers and heap accounting, checked by the application itself.
+add_test(NAME example.services
+         COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/services
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/example-services -DPORTOLAN_DIR=${PORTOLAN_ROOT}
+                 -DEXE=app -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_example.cmake)
+set_tests_properties(example.services PROPERTIES TIMEOUT 300)
+
 # The simulator must run cleanly under valgrind as well as ASan/UBSan.
 find_program(VALGRIND valgrind)
 if(VALGRIND AND NOT PORTOLAN_SANITIZE)
