@@ -38,12 +38,7 @@ void *pvPortMalloc(size_t xWantedSize)
         p = base + used_bytes;
         used_bytes += want;
     }
-    traceMALLOC(p, xWantedSize);
-    (void)xTaskResumeAll();
-    if (p == NULL) {
-        heap_malloc_failed();
-    }
-    return p;
+    return heap_finish_malloc(p, xWantedSize);
 }
 
 void vPortFree(void *pv)

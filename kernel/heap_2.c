@@ -10,15 +10,8 @@
 #include "task.h"
 #include "kernel_heap.h"
 
-#define ALLOCATED_BIT ((size_t)1 << (sizeof(size_t) * 8U - 1U))
-
-typedef struct block2 {
-    struct block2 *next; /* next free block by size; NULL when allocated */
-    size_t size;         /* bytes including this header; top bit: allocated */
-} block2_t;
-
-#define HEADER2 ((sizeof(block2_t) + HEAP_ALIGN_MASK) & ~HEAP_ALIGN_MASK)
-#define MIN_BLOCK2 (HEADER2 * 2U)
+/* Free blocks are chained in size order. */
+typedef heap_block_t block2_t;
 
 #if (configAPPLICATION_ALLOCATED_HEAP == 1)
 extern uint8_t ucHeap[configTOTAL_HEAP_SIZE];
@@ -63,50 +56,39 @@ static void *heap2_take(size_t want)
         return NULL;
     }
     prev->next = b->next;
-    if (b->size - want > MIN_BLOCK2) {
+    if (b->size - want > HEAP_MIN_BLOCK_SIZE) {
         block2_t *rest = (block2_t *)((uint8_t *)b + want);
         rest->size = b->size - want;
         b->size = want;
         heap2_insert(rest);
     }
     free_bytes -= b->size;
-    b->size |= ALLOCATED_BIT;
+    b->size |= HEAP_ALLOCATED_BIT;
     b->next = NULL;
-    return (uint8_t *)b + HEADER2;
+    return (uint8_t *)b + HEAP_HEADER_SIZE;
 }
 
 void *pvPortMalloc(size_t xWantedSize)
 {
     void *p = NULL;
-    const size_t want = heap_block_size(xWantedSize, HEADER2);
+    const size_t want = heap_block_size(xWantedSize, HEAP_HEADER_SIZE);
     vTaskSuspendAll();
     if (!ready) {
         heap2_init();
     }
-    if (want != 0U && (want & ALLOCATED_BIT) == 0U && want <= free_bytes) {
+    if (want != 0U && (want & HEAP_ALLOCATED_BIT) == 0U && want <= free_bytes) {
         p = heap2_take(want);
     }
-    traceMALLOC(p, xWantedSize);
-    (void)xTaskResumeAll();
-    if (p == NULL) {
-        heap_malloc_failed();
-    }
-    return p;
+    return heap_finish_malloc(p, xWantedSize);
 }
 
 void vPortFree(void *pv)
 {
-    if (pv == NULL) {
-        return;
-    }
-    block2_t *b = (block2_t *)((uint8_t *)pv - HEADER2);
-    /* Freeing something not allocated here, or twice, is a programming error. */
-    configASSERT((b->size & ALLOCATED_BIT) != 0U && b->next == NULL);
-    if ((b->size & ALLOCATED_BIT) == 0U || b->next != NULL) {
+    block2_t *b = heap_release(pv);
+    if (b == NULL) {
         return;
     }
     vTaskSuspendAll();
-    b->size &= ~ALLOCATED_BIT;
     free_bytes += b->size;
     traceFREE(pv, b->size);
     heap2_insert(b);

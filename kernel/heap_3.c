@@ -23,22 +23,17 @@ static size_t allocated_bytes = 0;
 void *pvPortMalloc(size_t xWantedSize)
 {
     uint8_t *p = NULL;
+    vTaskSuspendAll();
     if (xWantedSize != 0U && xWantedSize <= SIZE_MAX - HEADER3) {
-        vTaskSuspendAll();
         p = malloc(xWantedSize + HEADER3);
-        if (p != NULL) {
-            configASSERT(((uintptr_t)p & HEAP_ALIGN_MASK) == 0U);
-            *(size_t *)p = xWantedSize;
-            allocated_bytes += xWantedSize;
-            p += HEADER3;
-        }
-        traceMALLOC(p, xWantedSize);
-        (void)xTaskResumeAll();
     }
-    if (p == NULL) {
-        heap_malloc_failed();
+    if (p != NULL) {
+        configASSERT(((uintptr_t)p & HEAP_ALIGN_MASK) == 0U);
+        *(size_t *)p = xWantedSize;
+        allocated_bytes += xWantedSize;
+        p += HEADER3;
     }
-    return p;
+    return heap_finish_malloc(p, xWantedSize);
 }
 
 void vPortFree(void *pv)

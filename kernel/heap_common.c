@@ -15,11 +15,32 @@ size_t heap_block_size(size_t want, size_t overhead)
     return (want + overhead + HEAP_ALIGN_MASK) & ~HEAP_ALIGN_MASK;
 }
 
-void heap_malloc_failed(void)
+void *heap_finish_malloc(void *p, size_t wanted)
 {
+    (void)wanted; /* for the trace macro */
+    traceMALLOC(p, wanted);
+    (void)xTaskResumeAll();
 #if (configUSE_MALLOC_FAILED_HOOK == 1)
-    vApplicationMallocFailedHook();
+    if (p == NULL) {
+        vApplicationMallocFailedHook();
+    }
 #endif /* configUSE_MALLOC_FAILED_HOOK */
+    return p;
+}
+
+heap_block_t *heap_release(void *pv)
+{
+    if (pv == NULL) {
+        return NULL;
+    }
+    heap_block_t *b = (heap_block_t *)((uint8_t *)pv - HEAP_HEADER_SIZE);
+    const int allocated = (b->size & HEAP_ALLOCATED_BIT) != 0U && b->next == NULL;
+    configASSERT(allocated); /* not from this heap, or freed twice */
+    if (!allocated) {
+        return NULL;
+    }
+    b->size &= ~HEAP_ALLOCATED_BIT;
+    return b;
 }
 
 void *pvPortCalloc(size_t xNum, size_t xSize)

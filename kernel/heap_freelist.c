@@ -14,15 +14,8 @@
 #include "task.h"
 #include "kernel_heap.h"
 
-#define ALLOCATED_BIT ((size_t)1 << (sizeof(size_t) * 8U - 1U))
-
-typedef struct block {
-    struct block *next; /* next free block (or marker) by address; NULL when allocated */
-    size_t size;        /* bytes including this header; 0: region marker; top bit: allocated */
-} block_t;
-
-#define HEADER_SIZE ((sizeof(block_t) + HEAP_ALIGN_MASK) & ~HEAP_ALIGN_MASK)
-#define MIN_BLOCK_SIZE (HEADER_SIZE * 2U)
+/* Free blocks and region markers (size 0) are chained in address order. */
+typedef heap_block_t block_t;
 
 static block_t start;        /* sentinel before the lowest block */
 static block_t *last = NULL; /* marker ending the last region; NULL: no region yet */
@@ -37,11 +30,12 @@ void heap_fl_add_region(uint8_t *region, size_t size)
     const uintptr_t end = ((uintptr_t)region + size) & ~(uintptr_t)HEAP_ALIGN_MASK;
     /* Regions must come in ascending address order. */
     configASSERT(last == NULL || (uintptr_t)last < first);
-    if (end < first + MIN_BLOCK_SIZE + HEADER_SIZE || (last != NULL && (uintptr_t)last >= first)) {
+    if (end < first + HEAP_MIN_BLOCK_SIZE + HEAP_HEADER_SIZE ||
+        (last != NULL && (uintptr_t)last >= first)) {
         return;
     }
     block_t *b = (block_t *)first;
-    block_t *marker = (block_t *)(end - HEADER_SIZE);
+    block_t *marker = (block_t *)(end - HEAP_HEADER_SIZE);
     marker->size = 0;
     marker->next = NULL;
     b->size = (size_t)((uintptr_t)marker - first);
@@ -98,7 +92,7 @@ static void *fl_take(size_t want)
     if (b->size < want) {
         return NULL;
     }
-    if (b->size - want > MIN_BLOCK_SIZE) {
+    if (b->size - want > HEAP_MIN_BLOCK_SIZE) {
         /* The rest stays free where b was: same place in address order. */
         block_t *rest = (block_t *)((uint8_t *)b + want);
         rest->size = b->size - want;
@@ -112,45 +106,34 @@ static void *fl_take(size_t want)
     if (free_bytes < min_free_bytes) {
         min_free_bytes = free_bytes;
     }
-    b->size |= ALLOCATED_BIT;
+    b->size |= HEAP_ALLOCATED_BIT;
     b->next = NULL;
     n_allocs++;
-    return (uint8_t *)b + HEADER_SIZE;
+    return (uint8_t *)b + HEAP_HEADER_SIZE;
 }
 
 void *pvPortMalloc(size_t xWantedSize)
 {
     void *p = NULL;
-    const size_t want = heap_block_size(xWantedSize, HEADER_SIZE);
+    const size_t want = heap_block_size(xWantedSize, HEAP_HEADER_SIZE);
     vTaskSuspendAll();
     const int ready = fl_ready();
     /* heap_5: vPortDefineHeapRegions() must come before the first allocation. */
     configASSERT(ready);
-    if (ready && want != 0U && (want & ALLOCATED_BIT) == 0U && want <= free_bytes) {
+    if (ready && want != 0U && (want & HEAP_ALLOCATED_BIT) == 0U && want <= free_bytes) {
         p = fl_take(want);
     }
-    traceMALLOC(p, xWantedSize);
-    (void)xTaskResumeAll();
-    if (p == NULL) {
-        heap_malloc_failed();
-    }
-    return p;
+    return heap_finish_malloc(p, xWantedSize);
 }
 
 void vPortFree(void *pv)
 {
-    if (pv == NULL) {
+    block_t *b = heap_release(pv);
+    if (b == NULL) {
         return;
     }
-    block_t *b = (block_t *)((uint8_t *)pv - HEADER_SIZE);
-    /* Freeing something not allocated here, or twice, is a programming error. */
-    configASSERT((b->size & ALLOCATED_BIT) != 0U && b->next == NULL);
-    if ((b->size & ALLOCATED_BIT) == 0U || b->next != NULL) {
-        return;
-    }
-    b->size &= ~ALLOCATED_BIT;
     if (configHEAP_CLEAR_MEMORY_ON_FREE) {
-        memset(pv, 0, b->size - HEADER_SIZE);
+        memset(pv, 0, b->size - HEAP_HEADER_SIZE);
     }
     vTaskSuspendAll();
     free_bytes += b->size;

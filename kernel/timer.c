@@ -416,21 +416,31 @@ static TickType_t tmr_block_time(TickType_t ticks)
     return ticks;
 }
 
+/* Builds a timer command; 0 when it is invalid (configASSERT) or no timer
+ * was ever created. */
+static int tmr_command(tmr_msg_t *m, TimerHandle_t t, BaseType_t id, TickType_t value)
+{
+    if (!tmr_command_ok(t, id, value) || tmr_queue == NULL) {
+        return 0;
+    }
+    m->id = id;
+    m->u.t.timer = t;
+    m->u.t.value = value;
+    return 1;
+}
+
 BaseType_t xTimerGenericCommandFromTask(TimerHandle_t xTimer, const BaseType_t xCommandID,
                                         const TickType_t xOptionalValue,
                                         BaseType_t *const pxHigherPriorityTaskWoken,
                                         const TickType_t xTicksToWait)
 {
+    tmr_msg_t m;
     (void)pxHigherPriorityTaskWoken;
-    if (!tmr_command_ok(xTimer, xCommandID, xOptionalValue) || tmr_queue == NULL) {
+    if (!tmr_command(&m, xTimer, xCommandID, xOptionalValue)) {
         return pdFAIL;
     }
-    tmr_msg_t m;
-    m.id = xCommandID;
-    m.u.t.timer = xTimer;
-    m.u.t.value = xOptionalValue;
     m.u.t.sent_at = xTaskGetTickCount();
-    BaseType_t r = xQueueSendToBack(tmr_queue, &m, tmr_block_time(xTicksToWait));
+    const BaseType_t r = xQueueSendToBack(tmr_queue, &m, tmr_block_time(xTicksToWait));
     traceTIMER_COMMAND_SEND(xTimer, xCommandID, xOptionalValue, r);
     return r;
 }
@@ -440,34 +450,36 @@ BaseType_t xTimerGenericCommandFromISR(TimerHandle_t xTimer, const BaseType_t xC
                                        BaseType_t *const pxHigherPriorityTaskWoken,
                                        const TickType_t xTicksToWait)
 {
+    tmr_msg_t m;
     (void)xTicksToWait;
-    if (!tmr_command_ok(xTimer, xCommandID, xOptionalValue) || tmr_queue == NULL) {
+    if (!tmr_command(&m, xTimer, xCommandID, xOptionalValue)) {
         return pdFAIL;
     }
-    tmr_msg_t m;
-    m.id = xCommandID;
-    m.u.t.timer = xTimer;
-    m.u.t.value = xOptionalValue;
     m.u.t.sent_at = xTaskGetTickCountFromISR();
-    BaseType_t r = xQueueSendToBackFromISR(tmr_queue, &m, pxHigherPriorityTaskWoken);
+    const BaseType_t r = xQueueSendToBackFromISR(tmr_queue, &m, pxHigherPriorityTaskWoken);
     traceTIMER_COMMAND_SEND(xTimer, xCommandID, xOptionalValue, r);
     return r;
+}
+
+static void tmr_pend(tmr_msg_t *m, BaseType_t id, PendedFunction_t fn, void *arg1, uint32_t arg2)
+{
+    m->id = id;
+    m->u.f.fn = fn;
+    m->u.f.arg1 = arg1;
+    m->u.f.arg2 = arg2;
 }
 
 BaseType_t xTimerPendFunctionCall(PendedFunction_t xFunctionToPend, void *pvParameter1,
                                   uint32_t ulParameter2, TickType_t xTicksToWait)
 {
+    tmr_msg_t m;
     configASSERT(xFunctionToPend != NULL);
     if (xFunctionToPend == NULL) {
         return pdFAIL;
     }
     tmr_init_once();
-    tmr_msg_t m;
-    m.id = tmrCOMMAND_EXECUTE_CALLBACK;
-    m.u.f.fn = xFunctionToPend;
-    m.u.f.arg1 = pvParameter1;
-    m.u.f.arg2 = ulParameter2;
-    BaseType_t r = xQueueSendToBack(tmr_queue, &m, tmr_block_time(xTicksToWait));
+    tmr_pend(&m, tmrCOMMAND_EXECUTE_CALLBACK, xFunctionToPend, pvParameter1, ulParameter2);
+    const BaseType_t r = xQueueSendToBack(tmr_queue, &m, tmr_block_time(xTicksToWait));
     tracePEND_FUNC_CALL(xFunctionToPend, pvParameter1, ulParameter2, r);
     return r;
 }
@@ -476,17 +488,14 @@ BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t xFunctionToPend, void 
                                          uint32_t ulParameter2,
                                          BaseType_t *pxHigherPriorityTaskWoken)
 {
+    tmr_msg_t m;
     configASSERT(xFunctionToPend != NULL);
     configASSERT(tmr_queue != NULL);
     if (xFunctionToPend == NULL || tmr_queue == NULL) {
         return pdFAIL;
     }
-    tmr_msg_t m;
-    m.id = tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR;
-    m.u.f.fn = xFunctionToPend;
-    m.u.f.arg1 = pvParameter1;
-    m.u.f.arg2 = ulParameter2;
-    BaseType_t r = xQueueSendToBackFromISR(tmr_queue, &m, pxHigherPriorityTaskWoken);
+    tmr_pend(&m, tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR, xFunctionToPend, pvParameter1, ulParameter2);
+    const BaseType_t r = xQueueSendToBackFromISR(tmr_queue, &m, pxHigherPriorityTaskWoken);
     tracePEND_FUNC_CALL_FROM_ISR(xFunctionToPend, pvParameter1, ulParameter2, r);
     return r;
 }
