@@ -85,15 +85,18 @@ PTEST(Kernel, static_queue_uses_the_given_storage)
 PTEST(Kernel, static_semaphores_and_mutexes)
 {
     static StaticSemaphore_t bin;
+    static StaticSemaphore_t cnt;
     static StaticSemaphore_t mtx;
     static StaticSemaphore_t rec;
     StaticSemaphore_t *got = NULL;
     const size_t heap = svc_free_heap();
     SemaphoreHandle_t b = xSemaphoreCreateBinaryStatic(&bin);
+    SemaphoreHandle_t c = xSemaphoreCreateCountingStatic(5, 2, &cnt);
     SemaphoreHandle_t m = xSemaphoreCreateMutexStatic(&mtx);
     SemaphoreHandle_t r = xSemaphoreCreateRecursiveMutexStatic(&rec);
     TEST_ASSERT_EQUAL(heap, svc_free_heap());
     TEST_ASSERT_EQUAL(pdFALSE, xSemaphoreTake(b, 0));
+    TEST_ASSERT_EQUAL(2, uxSemaphoreGetCount(c));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m, 0));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGive(m));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTakeRecursive(r, 0));
@@ -101,6 +104,7 @@ PTEST(Kernel, static_semaphores_and_mutexes)
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGetStaticBuffer(m, &got));
     TEST_ASSERT_EQUAL_PTR(&mtx, got);
     vSemaphoreDelete(b);
+    vSemaphoreDelete(c);
     vSemaphoreDelete(m);
     vSemaphoreDelete(r);
 }
