@@ -39,8 +39,8 @@ function(portolan_services_variant name)
   endif()
   portolan_add_test_image(services_${name} CONFIG_DIR ${ARG_CONFIG_DIR} ${heap_arg}
                           DEFINES ${ARG_DEFINES} SOURCES ${ARG_MAIN} ${SERVICES_TEST_SOURCES})
-  add_test(NAME kernel.posix.${name} COMMAND services_${name})
-  set_tests_properties(kernel.posix.${name} PROPERTIES TIMEOUT 120)
+  add_test(NAME services.posix.${name} COMMAND services_${name})
+  set_tests_properties(services.posix.${name} PROPERTIES TIMEOUT 120)
 endfunction()
 
 portolan_services_variant(static CONFIG_DIR ${VARIANTS}/static HEAP 0)
@@ -49,6 +49,8 @@ portolan_services_variant(heap1 CONFIG_DIR ${VARIANTS}/heap1 HEAP 1 DEFINES PTES
 portolan_services_variant(heap2 HEAP 2)
 portolan_services_variant(heap3 HEAP 3)
 portolan_services_variant(heap5 HEAP 5 MAIN ${VARIANTS}/heap5/main.c)
+# Timers, timeouts and statistics across the wrap of the tick count.
+portolan_services_variant(tickwrap DEFINES configINITIAL_TICK_COUNT=0xFFFFFF00U)
 # Tickless sleeps may jump the tick count by almost its whole range.
 portolan_services_variant(tickless CONFIG_DIR ${VARIANTS}/tickless
                           DEFINES PTEST_TIMEOUT_TICKS=0xffffffffU)
