@@ -291,7 +291,7 @@ PTEST(Kernel, heap_adjacent_frees_merge_into_one_block)
     vPortFree(guard);
 }
 
-PTEST(Kernel, heap_stats_count_allocations_and_frees)
+PTEST(Kernel, heap_stats_track_each_allocation_and_free)
 {
     HeapStats_t s0;
     HeapStats_t s1;
