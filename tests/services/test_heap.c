@@ -237,6 +237,22 @@ PTEST(Kernel, heap_3_serves_more_than_configured_total)
 
 #endif /* PORTOLAN_HEAP_SCHEME == 3 */
 
+/* ----- Schemes that check what is freed ------------------------------------------------- */
+#if (PORTOLAN_HEAP_SCHEME == 2) || (PORTOLAN_HEAP_SCHEME == 4) || (PORTOLAN_HEAP_SCHEME == 5)
+
+PTEST(Kernel, heap_double_free_asserts)
+{
+    void *p = pvPortMalloc(48);
+    void *guard = pvPortMalloc(16);
+    vPortFree(p);
+    const size_t heap = xPortGetFreeHeapSize();
+    TEST_EXPECT_ASSERT(vPortFree(p));
+    TEST_ASSERT_EQUAL(heap, xPortGetFreeHeapSize());
+    vPortFree(guard);
+}
+
+#endif /* PORTOLAN_HEAP_SCHEME == 2 || 4 || 5 */
+
 /* ----- heap_4 and heap_5: first fit with merging ------------------------------------------ */
 #if (PORTOLAN_HEAP_SCHEME == 4) || (PORTOLAN_HEAP_SCHEME == 5)
 
@@ -323,17 +339,6 @@ PTEST(Kernel, heap_minimum_ever_free_tracks_the_low_point)
     vPortFree(p);
     TEST_ASSERT_TRUE(xPortGetMinimumEverFreeHeapSize() <= low);
     TEST_ASSERT_TRUE(xPortGetMinimumEverFreeHeapSize() <= before);
-}
-
-PTEST(Kernel, heap_double_free_asserts)
-{
-    void *p = pvPortMalloc(48);
-    void *guard = pvPortMalloc(16);
-    vPortFree(p);
-    const size_t heap = xPortGetFreeHeapSize();
-    TEST_EXPECT_ASSERT(vPortFree(p));
-    TEST_ASSERT_EQUAL(heap, xPortGetFreeHeapSize());
-    vPortFree(guard);
 }
 
 #endif /* PORTOLAN_HEAP_SCHEME == 4 || 5 */
