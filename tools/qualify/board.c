@@ -187,7 +187,8 @@ static int get_limits(struct ctx *c, const cJSON *groups, struct board *b)
     size_t i = 0;
     for (const cJSON *g = groups->child; g != NULL; g = g->next, i++) {
         char *where = xasprintf("timeouts.groups.%s", g->string);
-        int rc = cJSON_IsObject(g) ? check_keys(c, g, where, keys) : fail(c, where, "not an object");
+        int rc =
+            cJSON_IsObject(g) ? check_keys(c, g, where, keys) : fail(c, where, "not an object");
         b->limits[i].group = xstrdup(g->string);
         if (rc == 0) {
             rc = get_seconds(c, g, "test_s", where, b->test_s, &b->limits[i].test_s);
@@ -293,10 +294,10 @@ static int check_commands(struct ctx *c, struct board *b)
 
 static int load_fields(struct ctx *c, const cJSON *root, struct board *b)
 {
-    static const char *const keys[] = {"name",    "board_name", "description", "architecture",
-                                       "features", "build",     "run",         "flash",
-                                       "reset",   "stop",       "console",     "filter",
-                                       "timeouts", "services",  NULL};
+    static const char *const keys[] = {"name",     "board_name", "description", "architecture",
+                                       "features", "build",      "run",         "flash",
+                                       "reset",    "stop",       "console",     "filter",
+                                       "timeouts", "services",   NULL};
     if (!cJSON_IsObject(root)) {
         return fail(c, "(top level)", "must be a JSON object");
     }
@@ -427,8 +428,8 @@ bool board_has_feature(const struct board *b, const char *feature)
 
 static int load_group(struct ctx *c, const cJSON *g, struct group_def *d)
 {
-    static const char *const keys[] = {"name", "feature", "required", "sources", "description",
-                                       NULL};
+    static const char *const keys[] = {"name",    "feature",     "required",
+                                       "sources", "description", NULL};
     if (!cJSON_IsObject(g) || check_keys(c, g, "groups[]", keys) != 0 ||
         get_string(c, g, "name", "groups[]", true, &d->name) != 0 ||
         get_string(c, g, "feature", "groups[]", true, &d->feature) != 0 ||
@@ -499,11 +500,11 @@ static const char *var_value(const struct vars *v, const char *name, size_t len,
         const char *name;
         size_t offset;
     } table[] = {
-        {"root", offsetof(struct vars, root)},   {"board", offsetof(struct vars, board)},
-        {"board_dir", offsetof(struct vars, board_dir)},
-        {"build", offsetof(struct vars, build)}, {"image", offsetof(struct vars, image)},
-        {"args", offsetof(struct vars, args)},   {"port", offsetof(struct vars, port)},
-        {"work", offsetof(struct vars, work)},   {"tools", offsetof(struct vars, tools)},
+        {"root", offsetof(struct vars, root)},           {"board", offsetof(struct vars, board)},
+        {"board_dir", offsetof(struct vars, board_dir)}, {"build", offsetof(struct vars, build)},
+        {"image", offsetof(struct vars, image)},         {"args", offsetof(struct vars, args)},
+        {"port", offsetof(struct vars, port)},           {"work", offsetof(struct vars, work)},
+        {"tools", offsetof(struct vars, tools)},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         if (strlen(table[i].name) == len && strncmp(table[i].name, name, len) == 0) {

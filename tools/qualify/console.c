@@ -132,12 +132,16 @@ static int status_code(int status)
 
 char *describe_status(int status)
 {
+    if (WIFEXITED(status) && WEXITSTATUS(status) > 128 && WEXITSTATUS(status) < 128 + 65) {
+        int sig = WEXITSTATUS(status) - 128;
+        return xasprintf("exit status %d: killed by signal %d (%s)", WEXITSTATUS(status), sig,
+                         strsignal(sig));
+    }
     if (WIFEXITED(status)) {
         return xasprintf("exit status %d", WEXITSTATUS(status));
     }
     if (WIFSIGNALED(status)) {
-        return xasprintf("killed by signal %d (%s)", WTERMSIG(status),
-                         strsignal(WTERMSIG(status)));
+        return xasprintf("killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
     }
     return xasprintf("wait status 0x%x", (unsigned)status);
 }
@@ -236,7 +240,9 @@ int serial_open(const char *path, long baud, bool flush, struct strbuf *err)
     t.c_cflag &= ~(tcflag_t)(PARENB | CSTOPB | CSIZE | CRTSCTS);
     t.c_cflag |= CS8 | CLOCAL | CREAD;
     t.c_iflag &= ~(tcflag_t)(IXON | IXOFF | IXANY);
-    t.c_cc[VMIN] = 0;
+    /* VMIN 0 would make an empty read return 0, which looks like a hang-up;
+     * with VMIN 1 and O_NONBLOCK it fails with EAGAIN instead. */
+    t.c_cc[VMIN] = 1;
     t.c_cc[VTIME] = 0;
     cfsetispeed(&t, speed);
     cfsetospeed(&t, speed);
@@ -400,8 +406,8 @@ static char *find_pty_path(struct console *c, const char *pattern, double timeou
     while (path == NULL && !c->closed && now_s() < end) {
         for (; path == NULL && seen < c->queued; seen++) {
             if (regexec(&re, c->queue[seen].text, 2, m, 0) == 0 && m[1].rm_so >= 0) {
-                path = xstrndup(c->queue[seen].text + m[1].rm_so,
-                                (size_t)(m[1].rm_eo - m[1].rm_so));
+                path =
+                    xstrndup(c->queue[seen].text + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so));
             }
         }
         if (path == NULL) {
@@ -412,8 +418,8 @@ static char *find_pty_path(struct console *c, const char *pattern, double timeou
     }
     regfree(&re);
     if (path == NULL) {
-        sb_addf(err, "the run command did not name its pty (pattern '%s') within %.0f s%s",
-                pattern, timeout_s, c->closed ? "; it exited" : "");
+        sb_addf(err, "the run command did not name its pty (pattern '%s') within %.0f s%s", pattern,
+                timeout_s, c->closed ? "; it exited" : "");
     }
     return path;
 }
@@ -431,9 +437,9 @@ void console_init(struct console *c, enum console_type type, FILE *transcript)
     c->transcript = transcript;
 }
 
-int console_open(struct console *c, enum console_type type, const char *command,
-                 const char *device, long baud, const char *pattern, double timeout_s,
-                 FILE *transcript, struct strbuf *err)
+int console_open(struct console *c, enum console_type type, const char *command, const char *device,
+                 long baud, const char *pattern, double timeout_s, FILE *transcript,
+                 struct strbuf *err)
 {
     console_init(c, type, transcript);
     if (type == CONSOLE_SERIAL) {

@@ -56,6 +56,18 @@ static double mult(const struct run *r)
     return r->opt->multiplier;
 }
 
+/* Paths the image reports (its __FILE__) relative to the tree, if inside. */
+static char *tree_relative(const struct run *r, const char *path)
+{
+    char *root = realpath(r->vars.root, NULL);
+    size_t n = root ? strlen(root) : 0U;
+    const char *rel =
+        (root != NULL && strncmp(path, root, n) == 0 && path[n] == '/') ? path + n + 1U : path;
+    char *out = xstrdup(rel);
+    free(root);
+    return out;
+}
+
 /* ----- Tests and groups ----------------------------------------------------------- */
 
 struct test *run_add_test(struct run *r, const char *suite, const char *group, const char *name)
@@ -120,8 +132,8 @@ void run_settle(struct run *r, struct test *t, enum test_status st, const char *
     if (g != NULL) {
         g->counts[st]++;
         g->seconds += t->seconds;
-        unsigned done = g->counts[ST_PASS] + g->counts[ST_FAIL] + g->counts[ST_ERROR] +
-                        g->counts[ST_SKIP];
+        unsigned done =
+            g->counts[ST_PASS] + g->counts[ST_FAIL] + g->counts[ST_ERROR] + g->counts[ST_SKIP];
         if (done == g->count) {
             print_group_summary(g);
         }
@@ -233,11 +245,11 @@ static int boot_open(struct boot *b, struct run *r, const char *words, struct st
         fprintf(r->transcript, "=== boot %d: %s\n", b->number, command);
     }
     char *device = r->board->device ? expand(r->board->device, &r->vars, false, err) : NULL;
-    int rc = (r->board->device != NULL && device == NULL)
-                 ? -1
-                 : console_open(&b->con, r->board->console, command, device, r->board->baud,
-                                r->board->pty_pattern, r->board->boot_s * mult(r), r->transcript,
-                                err);
+    int rc =
+        (r->board->device != NULL && device == NULL)
+            ? -1
+            : console_open(&b->con, r->board->console, command, device, r->board->baud,
+                           r->board->pty_pattern, r->board->boot_s * mult(r), r->transcript, err);
     free(command);
     free(device);
     b->waiting_since = now_s();
@@ -443,7 +455,7 @@ static void on_result(struct boot *b, const struct parsed_line *p, const char *t
     if (p->kind == L_PASS) {
         settle_in_boot(b, t, ST_PASS, NULL, NULL);
     } else if (p->kind == L_FAIL) {
-        t->file = xstrdup(p->file);
+        t->file = tree_relative(b->r, p->file);
         t->line = p->line;
         bool watchdog = strncmp(p->text, "timeout after", 13) == 0;
         settle_in_boot(b, t, ST_FAIL, watchdog ? "timeout" : "assertion", p->text);
@@ -645,7 +657,10 @@ static void on_closed(struct boot *b, char **boot_failure)
     char *how = serial ? xstrdup("the serial device closed")
                        : (b->con.proc.exited ? describe_status(b->con.proc.status)
                                              : xstrdup("its output closed"));
-    bool signal = !serial && b->con.proc.exited && WIFSIGNALED(b->con.proc.status);
+    int st = b->con.proc.status;
+    /* A shell reports a child killed by signal N as exit status 128+N. */
+    bool signal = !serial && b->con.proc.exited &&
+                  (WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) > 128));
     if (b->in_fault) {
         end_boot(b, "crash", "the board crashed: fault dump (PORTOLAN-FAULT)");
     } else if (b->state == B_BOOTING) {
@@ -691,8 +706,7 @@ static char *follow(struct boot *b)
 
 /* ----- Listing -------------------------------------------------------------------------- */
 
-static bool test_wanted(const struct run *r, const char *suite, const char *group,
-                        const char *name)
+static bool test_wanted(const struct run *r, const char *suite, const char *group, const char *name)
 {
     if (r->opt->tests.n == 0U) {
         return true;
@@ -719,13 +733,13 @@ static void on_case(struct run *r, struct boot *b, const struct parsed_line *p)
         g = (strcmp(r->groups[i].name, p->suite) == 0) ? &r->groups[i] : NULL;
     }
     if (g == NULL || !g->selected) {
-        anomaly(r, b, "the image lists %s.%s in suite %s, which this run does not select",
-                p->group, p->name, p->suite);
+        anomaly(r, b, "the image lists %s.%s in suite %s, which this run does not select", p->group,
+                p->name, p->suite);
         return;
     }
     if (test_wanted(r, p->suite, p->group, p->name)) {
         struct test *t = run_add_test(r, p->suite, p->group, p->name);
-        t->def_file = xstrdup(p->file);
+        t->def_file = tree_relative(r, p->file);
         t->def_line = p->line;
     }
 }
@@ -805,6 +819,9 @@ static void arrange_groups(struct run *r)
             }
         }
         gr->count = n - gr->first;
+        if (gr->count == 0U && r->opt->tests.n > 0U) {
+            gr->selected = false; /* no test of it matched --test */
+        }
     }
     free(r->tests);
     r->tests = sorted;

@@ -40,8 +40,7 @@ void host_checks_add(struct run *r)
     if (!selected || r->opt->tests.n > 0U) {
         return;
     }
-    static const char *const names[] = {"image_version_matches_tree",
-                                        "test_sources_match_tree",
+    static const char *const names[] = {"image_version_matches_tree", "test_sources_match_tree",
                                         "board_name_matches_descriptor"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         struct test *t = run_add_test(r, INTEGRITY, "Host", names[i]);
@@ -102,9 +101,9 @@ static void check_sources(struct run *r, struct test *t)
                              "just built",
                              r->dev_sources ? r->dev_sources : "(none)", built));
     } else if (strcmp(now, built) != 0) {
-        fail_check(r, t, where,
-                   xasprintf("the test sources changed since the build (now %s, built %s)", now,
-                             built));
+        fail_check(
+            r, t, where,
+            xasprintf("the test sources changed since the build (now %s, built %s)", now, built));
     } else {
         sb_addf(&t->log, "sources %s over %zu files:\n", now, list.n);
         for (size_t i = 0; i < list.n; i++) {

@@ -48,27 +48,44 @@ static void usage(FILE *f)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    static const struct option longs[] = {
-        {"board", required_argument, NULL, 'b'},   {"board-file", required_argument, NULL, 'B'},
-        {"group", required_argument, NULL, 'g'},   {"test", required_argument, NULL, 't'},
-        {"list-groups", no_argument, NULL, 'G'},   {"list-tests", no_argument, NULL, 'T'},
-        {"timeout-multiplier", required_argument, NULL, 'm'},
-        {"report-dir", required_argument, NULL, 'r'},
-        {"build-dir", required_argument, NULL, 'd'}, {"port", required_argument, NULL, 'p'},
-        {"root", required_argument, NULL, 'R'},    {"no-build", no_argument, NULL, 'n'},
-        {"verbose", no_argument, NULL, 'v'},       {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {{"board", required_argument, NULL, 'b'},
+                                          {"board-file", required_argument, NULL, 'B'},
+                                          {"group", required_argument, NULL, 'g'},
+                                          {"test", required_argument, NULL, 't'},
+                                          {"list-groups", no_argument, NULL, 'G'},
+                                          {"list-tests", no_argument, NULL, 'T'},
+                                          {"timeout-multiplier", required_argument, NULL, 'm'},
+                                          {"report-dir", required_argument, NULL, 'r'},
+                                          {"build-dir", required_argument, NULL, 'd'},
+                                          {"port", required_argument, NULL, 'p'},
+                                          {"root", required_argument, NULL, 'R'},
+                                          {"no-build", no_argument, NULL, 'n'},
+                                          {"verbose", no_argument, NULL, 'v'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
     int c;
     o->multiplier = 1.0;
     while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
         char *end = NULL;
         switch (c) {
-        case 'b': o->board_name = optarg; break;
-        case 'B': o->board_file = optarg; break;
-        case 'g': sl_split_commas(&o->groups, optarg); break;
-        case 't': sl_split_commas(&o->tests, optarg); break;
-        case 'G': o->list_groups = true; break;
-        case 'T': o->list_tests = true; break;
+        case 'b':
+            o->board_name = optarg;
+            break;
+        case 'B':
+            o->board_file = optarg;
+            break;
+        case 'g':
+            sl_split_commas(&o->groups, optarg);
+            break;
+        case 't':
+            sl_split_commas(&o->tests, optarg);
+            break;
+        case 'G':
+            o->list_groups = true;
+            break;
+        case 'T':
+            o->list_tests = true;
+            break;
         case 'm':
             o->multiplier = strtod(optarg, &end);
             if (end == optarg || *end != '\0' || o->multiplier <= 0) {
@@ -76,14 +93,29 @@ static int parse_options(int argc, char **argv, struct options *o)
                 return -1;
             }
             break;
-        case 'r': o->report_dir = optarg; break;
-        case 'd': o->build_dir = optarg; break;
-        case 'p': o->port = optarg; break;
-        case 'R': o->root = optarg; break;
-        case 'n': o->no_build = true; break;
-        case 'v': o->verbose = true; break;
-        case 'h': usage(stdout); exit(0);
-        default: return -1;
+        case 'r':
+            o->report_dir = optarg;
+            break;
+        case 'd':
+            o->build_dir = optarg;
+            break;
+        case 'p':
+            o->port = optarg;
+            break;
+        case 'R':
+            o->root = optarg;
+            break;
+        case 'n':
+            o->no_build = true;
+            break;
+        case 'v':
+            o->verbose = true;
+            break;
+        case 'h':
+            usage(stdout);
+            exit(0);
+        default:
+            return -1;
         }
     }
     if (optind != argc || (o->board_name == NULL) == (o->board_file == NULL)) {
@@ -125,8 +157,8 @@ static int select_groups(struct run *r)
             return -1;
         }
         if (!board_has_feature(r->board, d->feature)) {
-            fprintf(stderr, "qualify: group %s needs feature '%s', which board %s lacks\n",
-                    d->name, d->feature, r->board->name);
+            fprintf(stderr, "qualify: group %s needs feature '%s', which board %s lacks\n", d->name,
+                    d->feature, r->board->name);
             return -1;
         }
     }
@@ -142,8 +174,8 @@ static int select_groups(struct run *r)
         g->selected = g->enabled && (o->groups.n == 0U || sl_find(&o->groups, d->name) >= 0);
         r->partial |= g->required && !g->selected;
         if (!g->enabled) {
-            g->note = xasprintf("not applicable: the board does not declare feature '%s'",
-                                d->feature);
+            g->note =
+                xasprintf("not applicable: the board does not declare feature '%s'", d->feature);
         }
     }
     r->partial |= o->tests.n > 0U;
@@ -160,7 +192,9 @@ static void list_groups(const struct run *r)
     for (size_t i = 0; i < r->n_groups; i++) {
         const struct group_result *g = &r->groups[i];
         printf("  %-12s feature %-10s %s\n", g->name, g->def->feature,
-               g->required ? "required" : g->enabled ? "optional" : "not applicable");
+               g->required  ? "required"
+               : g->enabled ? "optional"
+                            : "not applicable");
         printf("      %s\n", g->def->description);
     }
 }
@@ -339,8 +373,9 @@ static int load_inputs(struct run *r, struct options *o, struct board *b, struct
     if (rc != 0) {
         fprintf(stderr, "qualify: %s\n", sb_str(&err));
         if (o->board_name != NULL && access(file, F_OK) != 0) {
-            fprintf(stderr, "qualify: known boards are the directories of %s/boards with a "
-                            "board.json\n",
+            fprintf(stderr,
+                    "qualify: known boards are the directories of %s/boards with a "
+                    "board.json\n",
                     root);
         }
     }
@@ -356,6 +391,22 @@ static int load_inputs(struct run *r, struct options *o, struct board *b, struct
     return rc;
 }
 
+/* A descriptor using {port} cannot run without --port. */
+static int check_port(const struct run *r)
+{
+    const struct board *b = r->board;
+    const char *uses[] = {b->device, b->run.command, b->flash.command, b->reset.command,
+                          b->stop.command};
+    for (size_t i = 0; r->opt->port == NULL && i < sizeof uses / sizeof uses[0]; i++) {
+        if (uses[i] != NULL && strstr(uses[i], "{port}") != NULL) {
+            fprintf(stderr, "qualify: board %s is on a serial port: give it with --port DEVICE\n",
+                    b->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int prepare_dirs(struct run *r)
 {
     const struct options *o = r->opt;
@@ -366,7 +417,7 @@ static int prepare_dirs(struct run *r)
     r->vars.work = r->report_dir;
     r->tools_dir = self_dir();
     r->vars.tools = r->tools_dir;
-    r->vars.port = o->port ? o->port : r->board->device;
+    r->vars.port = o->port;
     char *logs = xasprintf("%s/logs", r->report_dir);
     int rc = mkdir_p(logs);
     free(logs);
@@ -393,8 +444,7 @@ static void stamp_start(struct run *r)
 
 static void print_plan(const struct run *r)
 {
-    printf("Board %s (%s), %d tests in", r->board->name, r->board->architecture,
-           r->selected_total);
+    printf("Board %s (%s), %d tests in", r->board->name, r->board->architecture, r->selected_total);
     for (size_t i = 0; i < r->n_groups; i++) {
         if (r->groups[i].selected) {
             printf(" %s(%zu)", r->groups[i].name, r->groups[i].count);
@@ -455,7 +505,7 @@ int main(int argc, char **argv)
         return QX_USAGE;
     }
     o.command_line = join_args(argc, argv);
-    if (load_inputs(&r, &o, &b, &c) != 0 || select_groups(&r) != 0) {
+    if (load_inputs(&r, &o, &b, &c) != 0 || select_groups(&r) != 0 || check_port(&r) != 0) {
         return QX_USAGE;
     }
     if (o.list_groups) {

@@ -81,7 +81,8 @@ static bool take_failure(const char *s, struct parsed_line *p)
     while (colon > s && colon[-1] >= '0' && colon[-1] <= '9') {
         colon--;
     }
-    if (colon == mark || colon == s || colon[-1] != ':' || (size_t)(colon - 1 - s) >= sizeof p->file) {
+    if (colon == mark || colon == s || colon[-1] != ':' ||
+        (size_t)(colon - 1 - s) >= sizeof p->file) {
         return false;
     }
     memcpy(p->file, s, (size_t)(colon - 1 - s));
@@ -182,8 +183,8 @@ static bool unity_line(const char *s)
 /* Protocol text found in the middle of another line: output interleaved. */
 static bool marker_inside(const char *s)
 {
-    static const char *const markers[] = {"TEST(", "TEST-START(", "IGNORE_TEST(",
-                                          "PORTOLAN-TEST-", "PORTOLAN-READY"};
+    static const char *const markers[] = {"TEST(", "TEST-START(", "IGNORE_TEST(", "PORTOLAN-TEST-",
+                                          "PORTOLAN-READY"};
     for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
         const char *at = strstr(s + 1, markers[i]);
         if (at != NULL && !(at >= s + 7 && starts_with(at - 7, "IGNORE_"))) {
@@ -285,9 +286,9 @@ void parse_line(const char *s, size_t len, struct parsed_line *p)
 
 const char *line_kind_name(enum line_kind k)
 {
-    static const char *const names[] = {
-        "log",   "garbage", "ready", "filter", "begin", "end",    "list-begin",
-        "list-end", "case", "start", "pass",   "fail",  "ignore", "fault",
-        "fault-end", "fatal", "warn", "info",  "unity"};
+    static const char *const names[] = {"log",   "garbage",    "ready",    "filter", "begin",
+                                        "end",   "list-begin", "list-end", "case",   "start",
+                                        "pass",  "fail",       "ignore",   "fault",  "fault-end",
+                                        "fatal", "warn",       "info",     "unity"};
     return names[k];
 }

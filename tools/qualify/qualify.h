@@ -236,9 +236,9 @@ int serial_open(const char *path, long baud, bool flush, struct strbuf *err);
 /* Starts a console: for stdio and pty the command is started; for pty the
  * device path is taken from its output with `pattern`; serial opens
  * `device`. */
-int console_open(struct console *c, enum console_type type, const char *command,
-                 const char *device, long baud, const char *pattern, double timeout_s,
-                 FILE *transcript, struct strbuf *err);
+int console_open(struct console *c, enum console_type type, const char *command, const char *device,
+                 long baud, const char *pattern, double timeout_s, FILE *transcript,
+                 struct strbuf *err);
 enum console_event console_next(struct console *c, double timeout_s, struct console_line *out);
 int console_send(struct console *c, const char *text);
 void console_close(struct console *c);
@@ -246,25 +246,25 @@ void console_close(struct console *c);
 /* ----- protocol.c: what a console line says ------------------------------------------ */
 
 enum line_kind {
-    L_LOG,          /* anything else: application or board output */
-    L_GARBAGE,      /* control bytes, or a protocol line that breaks the grammar */
-    L_READY,        /* PORTOLAN-READY */
-    L_FILTER,       /* PORTOLAN-FILTER words */
-    L_BEGIN,        /* PORTOLAN-TEST-BEGIN board= version= sources= tests= */
-    L_END,          /* PORTOLAN-TEST-END */
-    L_LIST_BEGIN,   /* PORTOLAN-LIST-BEGIN ... */
-    L_LIST_END,     /* PORTOLAN-LIST-END */
-    L_CASE,         /* CASE Group.name suite=S at=file:line */
-    L_START,        /* TEST-START(Group, name) */
-    L_PASS,         /* TEST(Group, name) PASS */
-    L_FAIL,         /* TEST(Group, name) file:line::FAIL: message */
-    L_IGNORE,       /* IGNORE_TEST(Group, name) reason */
-    L_FAULT,        /* PORTOLAN-FAULT ... (start of a dump) */
-    L_FAULT_END,    /* PORTOLAN-FAULT-END */
-    L_FATAL,        /* FATAL: ... (the framework gave up) */
-    L_WARN,         /* PORTOLAN-WARN text */
-    L_INFO,         /* PORTOLAN-INFO key=value... */
-    L_UNITY,        /* Unity's own lines: run header, separator, totals, OK/FAIL */
+    L_LOG,        /* anything else: application or board output */
+    L_GARBAGE,    /* control bytes, or a protocol line that breaks the grammar */
+    L_READY,      /* PORTOLAN-READY */
+    L_FILTER,     /* PORTOLAN-FILTER words */
+    L_BEGIN,      /* PORTOLAN-TEST-BEGIN board= version= sources= tests= */
+    L_END,        /* PORTOLAN-TEST-END */
+    L_LIST_BEGIN, /* PORTOLAN-LIST-BEGIN ... */
+    L_LIST_END,   /* PORTOLAN-LIST-END */
+    L_CASE,       /* CASE Group.name suite=S at=file:line */
+    L_START,      /* TEST-START(Group, name) */
+    L_PASS,       /* TEST(Group, name) PASS */
+    L_FAIL,       /* TEST(Group, name) file:line::FAIL: message */
+    L_IGNORE,     /* IGNORE_TEST(Group, name) reason */
+    L_FAULT,      /* PORTOLAN-FAULT ... (start of a dump) */
+    L_FAULT_END,  /* PORTOLAN-FAULT-END */
+    L_FATAL,      /* FATAL: ... (the framework gave up) */
+    L_WARN,       /* PORTOLAN-WARN text */
+    L_INFO,       /* PORTOLAN-INFO key=value... */
+    L_UNITY,      /* Unity's own lines: run header, separator, totals, OK/FAIL */
 };
 
 struct parsed_line {
@@ -366,10 +366,10 @@ struct run {
     int settled;
     int selected_total;
     bool partial;
-    bool boot_failed;    /* the board stopped booting */
+    bool boot_failed; /* the board stopped booting */
     bool build_failed;
-    char *failure;       /* build or boot failure, for the report */
-    char *build_log;     /* relative path */
+    char *failure;   /* build or boot failure, for the report */
+    char *build_log; /* relative path */
     char *verdict;
     char *verdict_detail;
     int exit_code;

@@ -137,6 +137,7 @@ static cJSON *json_test(const struct test *t)
     cJSON_AddNumberToObject(o, "boot", t->boot);
     cJSON_AddBoolToObject(o, "host_check", t->host);
     add_str(o, "log", t->log_path);
+    add_str(o, "evidence", sb_str(&t->dump));
     return o;
 }
 

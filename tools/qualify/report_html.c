@@ -113,8 +113,8 @@ static void html_problems(struct strbuf *b, const struct run *r)
             sb_add(b, "<h2>Failures and errors</h2>\n");
             any = true;
         }
-        sb_addf(b, "<h3 id=\"t-%s\"><span class=\"%s\">%s</span> ", t->id,
-                status_name(t->status), status_name(t->status));
+        sb_addf(b, "<h3 id=\"t-%s\"><span class=\"%s\">%s</span> ", t->id, status_name(t->status),
+                status_name(t->status));
         h(b, t->id);
         sb_add(b, "</h3>\n<table>\n");
         row(b, "kind", t->kind);
@@ -290,8 +290,9 @@ static void html_run(struct strbuf *b, const struct run *r)
 int report_write_html(struct run *r, const char *path)
 {
     struct strbuf b = {0};
-    sb_addf(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                "<title>Qualification: %s</title><style>%s</style></head><body>\n",
+    sb_addf(&b,
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>Qualification: %s</title><style>%s</style></head><body>\n",
             r->board->name, STYLE);
     sb_add(&b, "<h1>Portolan qualification report: ");
     h(&b, r->board->name);

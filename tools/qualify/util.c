@@ -316,9 +316,11 @@ int sources_hash(const char *root, const struct strlist *files, char out[17], st
 static size_t utf8_length(const unsigned char *s, size_t left)
 {
     unsigned char c = s[0];
-    size_t n = (c < 0x80U) ? 1U : (c >= 0xc2U && c <= 0xdfU) ? 2U
-                               : (c >= 0xe0U && c <= 0xefU) ? 3U
-                               : (c >= 0xf0U && c <= 0xf4U) ? 4U : 0U;
+    size_t n = (c < 0x80U)                  ? 1U
+               : (c >= 0xc2U && c <= 0xdfU) ? 2U
+               : (c >= 0xe0U && c <= 0xefU) ? 3U
+               : (c >= 0xf0U && c <= 0xf4U) ? 4U
+                                            : 0U;
     if (n == 0U || n > left) {
         return 0;
     }
