@@ -104,6 +104,22 @@ void mutex_detach(queue_t *m)
     }
 }
 
+void mutex_release_all(tcb_t *t)
+{
+    while (t->held_mutexes != NULL) {
+        queue_t *m = t->held_mutexes;
+        held_remove(t, m);
+        m->u.m.recursion = 0;
+        m->count = 1;
+        if (!list_is_empty(&m->waiting_receive)) {
+            tcb_t *next = (tcb_t *)list_head_owner(&m->waiting_receive);
+            next->waiting_for_mutex = NULL;
+            sched_yield_if(sched_wake(next));
+        }
+    }
+    (void)sched_set_priority(t, t->base_priority); /* nothing left to inherit */
+}
+
 BaseType_t mutex_take(queue_t *m, TickType_t ticks)
 {
     TimeOut_t to;

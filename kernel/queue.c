@@ -178,13 +178,14 @@ void vQueueDelete(QueueHandle_t xQueue)
 {
     configASSERT(xQueue != NULL);
     queue_t *q = xQueue;
-    traceQUEUE_DELETE(q);
-    portENTER_CRITICAL();
-    /* Deleting an object that tasks are blocked on is a programming error. */
+    /* Deleting an object that tasks are blocked on, or a member of a queue
+     * set, is a programming error. */
     configASSERT(list_is_empty(&q->waiting_send) && list_is_empty(&q->waiting_receive));
 #if (configUSE_QUEUE_SETS == 1)
     configASSERT(q->set == NULL);
 #endif /* configUSE_QUEUE_SETS */
+    traceQUEUE_DELETE(q);
+    portENTER_CRITICAL();
     if (queue_is_mutex(q)) {
         mutex_detach(q);
     }

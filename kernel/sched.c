@@ -134,9 +134,13 @@ static void check_stack(tcb_t *t)
     if (configCHECK_FOR_STACK_OVERFLOW > 1) {
         overflow |= memcmp(t->stack, fill, sizeof fill) != 0;
     }
+#if (configCHECK_FOR_STACK_OVERFLOW > 0)
     if (overflow) {
         vApplicationStackOverflowHook((TaskHandle_t)t, t->name);
     }
+#else
+    (void)overflow;
+#endif /* configCHECK_FOR_STACK_OVERFLOW */
 }
 
 static inline void account_run_time(void)

@@ -178,10 +178,12 @@ static void task_unlink_state(tcb_t *t)
 void vTaskDelete(TaskHandle_t xTaskToDelete)
 {
     int free_now = 0;
+    configASSERT(xTaskToDelete != NULL || pxCurrentTCB != NULL);
     portENTER_CRITICAL();
     tcb_t *t = sched_tcb_or_current(xTaskToDelete);
-    configASSERT(t != NULL);
-    configASSERT(t->held_mutexes == NULL);
+    if (configUSE_MUTEXES) {
+        mutex_release_all(t);
+    }
     task_unlink_state(t);
     task_unlink_event(t);
     traceTASK_DELETE(t);

@@ -12,3 +12,27 @@ portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_D
                         DEFINES configMAX_PRIORITIES=300 SOURCES ${KERNEL_TEST_SOURCES})
 add_test(NAME kernel.posix.prio300 COMMAND kernel_tests_prio300)
 set_tests_properties(kernel.posix.prio300 PROPERTIES TIMEOUT 300)
+
+# The out-of-tree example application, built as a user would build it.
+add_test(NAME example.hello
+         COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/hello
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/example-hello -DPORTOLAN_DIR=${PORTOLAN_ROOT}
+                 -DEXE=hello -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_example.cmake)
+set_tests_properties(example.hello PROPERTIES TIMEOUT 300)
+
+# The simulator must run cleanly under valgrind as well as ASan/UBSan.
+find_program(VALGRIND valgrind)
+if(VALGRIND AND NOT PORTOLAN_SANITIZE)
+  add_test(NAME kernel.posix.valgrind
+           COMMAND ${VALGRIND} -q --error-exitcode=99 --max-stackframe=8388608
+                   $<TARGET_FILE:kernel_tests>)
+  set_tests_properties(kernel.posix.valgrind PROPERTIES TIMEOUT 600)
+endif()
+
+# Real-time mode: a CPU-bound task is preempted by the host-clock tick.
+add_executable(realtime_preemption ${CMAKE_CURRENT_SOURCE_DIR}/sim/realtime_preemption.c)
+target_link_libraries(realtime_preemption PRIVATE kernel_tests_runtime)
+target_compile_options(realtime_preemption PRIVATE ${PORTOLAN_WARNINGS})
+add_test(NAME sim.realtime-preemption COMMAND realtime_preemption)
+set_tests_properties(sim.realtime-preemption PROPERTIES TIMEOUT 60
+                     ENVIRONMENT PORTOLAN_SIM_TIME=real)

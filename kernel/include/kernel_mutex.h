@@ -28,6 +28,10 @@ BaseType_t mutex_update_priority(tcb_t *t);
  * Locked. */
 void mutex_waiter_left(tcb_t *t);
 
+/* Releases every mutex a task that is being deleted still holds, so that
+ * they become available (waking a waiter) instead of dangling. Locked. */
+void mutex_release_all(tcb_t *t);
+
 /* Detaches a mutex that is being deleted from its holder. Locked. */
 void mutex_detach(queue_t *m);
 

@@ -393,8 +393,11 @@ uint64_t sim_now_ns(void)
     return now_ns;
 }
 
+static void read_environment(void);
+
 bool sim_is_real_time(void)
 {
+    read_environment();
     return real_time != 0;
 }
 
@@ -555,6 +558,11 @@ static void stop_real_time(void)
 
 static void read_environment(void)
 {
+    static int done = 0;
+    if (done) {
+        return;
+    }
+    done = 1;
     const char *mode = getenv("PORTOLAN_SIM_TIME");
     if (mode != NULL && strcmp(mode, "real") == 0) {
         real_time = 1;
