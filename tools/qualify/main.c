@@ -505,12 +505,15 @@ int main(int argc, char **argv)
         return QX_USAGE;
     }
     o.command_line = join_args(argc, argv);
-    if (load_inputs(&r, &o, &b, &c) != 0 || select_groups(&r) != 0 || check_port(&r) != 0) {
+    if (load_inputs(&r, &o, &b, &c) != 0 || select_groups(&r) != 0) {
         return QX_USAGE;
     }
     if (o.list_groups) {
         list_groups(&r);
         return 0;
+    }
+    if (check_port(&r) != 0) {
+        return QX_USAGE;
     }
     if (prepare_dirs(&r) != 0) {
         return QX_ENVIRONMENT;
