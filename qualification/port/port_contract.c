@@ -161,3 +161,21 @@ PTEST(PortContract, yield_gives_way_to_equal_priority)
     taskYIELD();
     EXPECT_EQUAL(1, helper_runs, "taskYIELD() did not run the ready equal-priority task");
 }
+
+/* Two markers qualify times against the host's clock when the board's
+ * descriptor asks for a tick check (real boards: the tick must last
+ * 1/configTICK_RATE_HZ of a real second). Ticks are virtual elsewhere. */
+#ifndef PTEST_TICK_CHECK_TICKS
+#define PTEST_TICK_CHECK_TICKS (2U * configTICK_RATE_HZ)
+#endif /* PTEST_TICK_CHECK_TICKS */
+
+PTEST(PortContract, tick_rate_markers_for_the_host)
+{
+    vTaskDelay(1);
+    TickType_t start = xTaskGetTickCount();
+    ptest_printf("PORTOLAN-TICK begin tick=%lu hz=%lu\n", (unsigned long)start,
+                 (unsigned long)configTICK_RATE_HZ);
+    vTaskDelay(PTEST_TICK_CHECK_TICKS);
+    ptest_printf("PORTOLAN-TICK end tick=%lu\n", (unsigned long)xTaskGetTickCount());
+    EXPECT_EQUAL(start + PTEST_TICK_CHECK_TICKS, xTaskGetTickCount(), "the delay was not exact");
+}

@@ -274,6 +274,21 @@ static int get_filter(struct ctx *c, const cJSON *root, struct board *b)
     return rc;
 }
 
+/* "tick_check": {"tolerance_pct": 5} times the tick against the host. */
+static int get_tick_check(struct ctx *c, const cJSON *root, struct board *b)
+{
+    static const char *const keys[] = {"tolerance_pct", NULL};
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, "tick_check");
+    b->tick_tolerance_pct = 0;
+    if (o == NULL) {
+        return 0;
+    }
+    if (!cJSON_IsObject(o) || check_keys(c, o, "tick_check", keys) != 0) {
+        return cJSON_IsObject(o) ? -1 : fail(c, "tick_check", "must be an object");
+    }
+    return get_seconds(c, o, "tolerance_pct", "tick_check", 5.0, &b->tick_tolerance_pct);
+}
+
 /* Which commands each kind of console needs. */
 static int check_commands(struct ctx *c, struct board *b)
 {
@@ -297,7 +312,7 @@ static int load_fields(struct ctx *c, const cJSON *root, struct board *b)
     static const char *const keys[] = {"name",     "board_name", "description", "architecture",
                                        "features", "build",      "run",         "flash",
                                        "reset",    "stop",       "console",     "filter",
-                                       "timeouts", "services",   NULL};
+                                       "timeouts", "services",   "tick_check",  NULL};
     if (!cJSON_IsObject(root)) {
         return fail(c, "(top level)", "must be a JSON object");
     }
@@ -312,7 +327,7 @@ static int load_fields(struct ctx *c, const cJSON *root, struct board *b)
         get_command(c, root, "reset", 120.0, &b->reset) != 0 ||
         get_command(c, root, "stop", 60.0, &b->stop) != 0 || get_console(c, root, b) != 0 ||
         get_filter(c, root, b) != 0 || get_timeouts(c, root, b) != 0 ||
-        get_services(c, root, b) != 0) {
+        get_services(c, root, b) != 0 || get_tick_check(c, root, b) != 0) {
         return -1;
     }
     if (b->board_name == NULL) {

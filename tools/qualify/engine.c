@@ -527,6 +527,16 @@ static void handle_parsed(struct boot *b, const struct parsed_line *p, const cha
         b->fault_since = now_s();
         sb_addf(&b->dump, "%s\n", shown);
         break;
+    case L_TICK:
+        if (p->tick_begin) {
+            b->r->tick_begin_at = now_s();
+            b->r->tick_begin = p->tick;
+            b->r->tick_hz = p->hz;
+        } else {
+            host_tick_check(b->r, p->tick, now_s());
+        }
+        log_line(b, "", shown);
+        break;
     case L_FATAL:
         free(b->fatal);
         b->fatal = xstrdup(p->text);
@@ -845,6 +855,14 @@ int engine_list(struct run *r)
         if (why != NULL) {
             struct strbuf s = {0};
             sb_addf(&s, "%s\n", why);
+            if (b.tail.n == 0U) {
+                sb_add(&s, "hint: the board printed nothing. Check the console first (docs/"
+                           "porting.md step 1): board_init() and board_console_write(), the baud "
+                           "rate, the port, and that the flash command resets the board.\n");
+            } else if (r->anomalies.n >= b.tail.n) {
+                sb_add(&s, "hint: nothing readable arrived: a wrong baud rate or clock "
+                           "configuration garbles the console.\n");
+            }
             add_tail(&b, &s);
             free(why);
             why = s.s;
@@ -933,6 +951,12 @@ int engine_run(struct run *r)
                 settle_rest(r, "not-run", "not run: the board stopped booting");
             }
             free(why);
+        }
+    }
+    for (size_t i = 0; i < r->n_tests; i++) {
+        if (r->tests[i].host && r->tests[i].status == ST_NOTRUN) {
+            run_settle(r, &r->tests[i], ST_ERROR, "not-run",
+                       "the image printed no PORTOLAN-TICK measurement");
         }
     }
     return 0;

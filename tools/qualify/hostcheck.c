@@ -13,6 +13,8 @@
 #include "qualify.h"
 
 #define INTEGRITY "Integrity"
+#define PORT "Port"
+#define TICK_CHECK "tick_matches_host_clock"
 
 /* PORTOLAN_VERSION from include/FreeRTOS.h of the tree. */
 static char *tree_version(const char *root)
@@ -31,13 +33,25 @@ static char *tree_version(const char *root)
     return version;
 }
 
+static bool group_selected(const struct run *r, const char *name)
+{
+    for (size_t i = 0; i < r->n_groups; i++) {
+        if (strcmp(r->groups[i].name, name) == 0 && r->groups[i].selected) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void host_checks_add(struct run *r)
 {
-    bool selected = false;
-    for (size_t i = 0; i < r->n_groups; i++) {
-        selected |= strcmp(r->groups[i].name, INTEGRITY) == 0 && r->groups[i].selected;
+    if (r->opt->tests.n > 0U) {
+        return;
     }
-    if (!selected || r->opt->tests.n > 0U) {
+    if (r->board->tick_tolerance_pct > 0 && group_selected(r, PORT)) {
+        run_add_test(r, PORT, "Host", TICK_CHECK)->host = true;
+    }
+    if (!group_selected(r, INTEGRITY)) {
         return;
     }
     static const char *const names[] = {"image_version_matches_tree", "test_sources_match_tree",
@@ -133,7 +147,7 @@ void host_checks_settle(struct run *r)
 {
     for (size_t i = 0; i < r->n_tests; i++) {
         struct test *t = &r->tests[i];
-        if (!t->host || t->status != ST_NOTRUN) {
+        if (!t->host || t->status != ST_NOTRUN || strcmp(t->name, TICK_CHECK) == 0) {
             continue;
         }
         if (strcmp(t->name, "image_version_matches_tree") == 0) {
@@ -144,4 +158,39 @@ void host_checks_settle(struct run *r)
             check_board_name(r, t);
         }
     }
+}
+
+void host_tick_check(struct run *r, unsigned long end_tick, double end_at)
+{
+    double seconds = end_at - r->tick_begin_at;
+    if (r->tick_begin_at <= 0 || seconds <= 0 || r->tick_hz == 0U || end_tick <= r->tick_begin) {
+        return;
+    }
+    double hz = (double)(end_tick - r->tick_begin) / seconds;
+    double off = 100.0 * (hz - (double)r->tick_hz) / (double)r->tick_hz;
+    char *text = xasprintf("%lu ticks in %.3f s of host time: %.1f Hz for configTICK_RATE_HZ %lu "
+                           "(%+.1f %%, tolerance %.1f %%)",
+                           end_tick - r->tick_begin, seconds, hz, r->tick_hz, off,
+                           r->board->tick_tolerance_pct);
+    struct test *t = NULL;
+    for (size_t i = 0; i < r->n_tests && t == NULL; i++) {
+        t = (r->tests[i].host && strcmp(r->tests[i].name, TICK_CHECK) == 0) ? &r->tests[i] : NULL;
+    }
+    if (t == NULL) {
+        /* No check asked for: virtual time (simulator, -icount) has no
+         * meaningful relation to the host's clock. */
+    } else if (off > r->board->tick_tolerance_pct || off < -r->board->tick_tolerance_pct) {
+        t->seconds = seconds;
+        char *msg = xasprintf("the tick does not follow real time: %s. Check configCPU_CLOCK_HZ "
+                              "and the clock set up by board_init()",
+                              text);
+        run_settle(r, t, ST_FAIL, "host-check", msg);
+        free(msg);
+    } else {
+        t->seconds = seconds;
+        sb_addf(&t->log, "%s\n", text);
+        run_settle(r, t, ST_PASS, NULL, NULL);
+    }
+    free(text);
+    r->tick_begin_at = 0;
 }

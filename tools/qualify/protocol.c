@@ -221,6 +221,17 @@ static bool parse_marked(const char *s, struct parsed_line *p)
     } else if (starts_with(s, "PORTOLAN-INFO ")) {
         p->kind = L_INFO;
         copy_text(p->text, sizeof p->text, s + 14);
+    } else if (starts_with(s, "PORTOLAN-TICK ")) {
+        char tail;
+        p->tick_begin = starts_with(s, "PORTOLAN-TICK begin ");
+        int n = p->tick_begin
+                    ? sscanf(s, "PORTOLAN-TICK begin tick=%lu hz=%lu%c", &p->tick, &p->hz, &tail)
+                    : sscanf(s, "PORTOLAN-TICK end tick=%lu%c", &p->tick, &tail) + 1;
+        if (n == 2 && (!p->tick_begin || p->hz > 0U)) {
+            p->kind = L_TICK;
+        } else {
+            garbage(p, "a PORTOLAN-TICK line that is not begin tick=N hz=H or end tick=N");
+        }
     } else if (starts_with(s, "FATAL: ")) {
         p->kind = L_FATAL;
         copy_text(p->text, sizeof p->text, s + 7);
@@ -289,6 +300,6 @@ const char *line_kind_name(enum line_kind k)
     static const char *const names[] = {"log",   "garbage",    "ready",    "filter", "begin",
                                         "end",   "list-begin", "list-end", "case",   "start",
                                         "pass",  "fail",       "ignore",   "fault",  "fault-end",
-                                        "fatal", "warn",       "info",     "unity"};
+                                        "fatal", "warn",       "info",     "unity",  "tick"};
     return names[k];
 }

@@ -129,6 +129,7 @@ struct board {
     double boot_s;
     double test_s;
     double group_s;
+    double tick_tolerance_pct; /* 0: no tick check against the host clock */
     struct group_limits *limits;
     size_t n_limits;
     struct service *services;
@@ -265,6 +266,7 @@ enum line_kind {
     L_WARN,       /* PORTOLAN-WARN text */
     L_INFO,       /* PORTOLAN-INFO key=value... */
     L_UNITY,      /* Unity's own lines: run header, separator, totals, OK/FAIL */
+    L_TICK,       /* PORTOLAN-TICK begin tick=N hz=H, PORTOLAN-TICK end tick=N */
 };
 
 struct parsed_line {
@@ -279,7 +281,10 @@ struct parsed_line {
     char version[64];
     char sources[64];
     long tests;
-    char problem[160]; /* L_GARBAGE: why */
+    unsigned long tick; /* L_TICK */
+    unsigned long hz;   /* L_TICK begin */
+    bool tick_begin;    /* L_TICK: begin or end */
+    char problem[160];  /* L_GARBAGE: why */
 };
 
 void parse_line(const char *s, size_t len, struct parsed_line *p);
@@ -361,6 +366,9 @@ struct run {
     char *tree_version;
     struct strlist anomalies;
     struct strlist notes;
+    double tick_begin_at; /* host time of PORTOLAN-TICK begin; 0 if none */
+    unsigned long tick_begin;
+    unsigned long tick_hz;
     FILE *transcript;
     int boots;
     int settled;
@@ -394,6 +402,8 @@ const char *status_name(enum test_status s);
 void host_checks_add(struct run *r);
 /* Decides them (the run's image, manifest and tree are known). */
 void host_checks_settle(struct run *r);
+/* The tick against the host clock, from the two PORTOLAN-TICK lines. */
+void host_tick_check(struct run *r, unsigned long end_tick, double end_at);
 
 /* ----- report.c / report_html.c ----------------------------------------------------- */
 

@@ -17,6 +17,10 @@
  * silent     prints nothing at all
  * slow       each Beta test takes 0.6 s (for the group time limit)
  *
+ * Port.tick prints the tick markers FIXTURE_TICK_COUNT ticks (default 300)
+ * apart, 300 ms apart in real time: a 1 kHz tick unless the count says
+ * otherwise.
+ *
  * With the selection word `console`, the selection line is read from stdin
  * after PORTOLAN-READY, as on a board without start-up arguments.
  */
@@ -42,6 +46,7 @@ static const struct ftest TESTS[] = {
     {"Alpha", "a3"},
     {"Beta", "b1"},
     {"Beta", "b2"},
+    {"Port", "tick"},
 };
 #define N_TESTS (sizeof TESTS / sizeof TESTS[0])
 
@@ -205,6 +210,12 @@ static void run_one(const struct ftest *t, const struct sel *s)
     if (strcmp(t->name, "a2") == 0) {
         run_a2();
         return;
+    }
+    if (strcmp(t->name, "tick") == 0) {
+        const char *count = getenv("FIXTURE_TICK_COUNT");
+        out("PORTOLAN-TICK begin tick=1000 hz=1000\n");
+        usleep(300000);
+        out("PORTOLAN-TICK end tick=%lu\n", 1000UL + (count ? strtoul(count, NULL, 10) : 300UL));
     }
     if (strcmp(t->name, "version_reported") == 0) {
         out("PORTOLAN-INFO version=9.9.9 sources=%s board=fixture\n", hash);

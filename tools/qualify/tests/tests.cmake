@@ -89,7 +89,7 @@ qualify_case(garbage SCENARIO garbage EXPECT 1 CHECKS
   "anomalies>=2" "file:report.json~\\\\xff\\\\xfe\\\\x00\\\\x13 boot noise")
 qualify_case(silent SCENARIO silent EXPECT 4 ARGS --timeout-multiplier 0.4 CHECKS
   "verdict=NOT QUALIFIED" "tests=0" "file:report.html~did not boot"
-  "file:report.json~no complete test list")
+  "file:report.json~no complete test list" "file:report.html~the board printed nothing")
 qualify_case(group-time-limit SCENARIO slow EXPECT 1 CHECKS
   "test:Beta.b1=PASS" "test:Beta.b2=ERROR:group-timeout" "message:Beta.b2~time limit of 1 s")
 qualify_case(stale-image SCENARIO pass EXPECT 1 ENV FIXTURE_REPORT_HASH=0123456789abcdef CHECKS
@@ -133,3 +133,12 @@ qualify_case(posix-broken-critical EXPECT 1 ROOT ${PORTOLAN_ROOT}
   "test:Port.PortContract.critical_section_masks_the_tick=FAIL:assertion"
   "message:Port.PortContract.critical_section_masks_the_tick~not masked"
   "file:stdout.txt~failing groups: Port")
+
+# ----- The tick against the host clock (real-time boards) ----------------------------------
+qualify_case(tick-check SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-tick.json CHECKS
+  "test:Port.Host.tick_matches_host_clock=PASS" "test:Port.tick=PASS"
+  "file:logs/Port.Host.tick_matches_host_clock.log~configTICK_RATE_HZ 1000")
+qualify_case(tick-check-slow SCENARIO pass EXPECT 1 BOARD_FILE ${_qboards}/fixture-tick.json
+  ENV FIXTURE_TICK_COUNT=150 CHECKS
+  "test:Port.Host.tick_matches_host_clock=FAIL:host-check"
+  "message:Port.Host.tick_matches_host_clock~configCPU_CLOCK_HZ" "file:stdout.txt~failing groups: Port")
