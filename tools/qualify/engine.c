@@ -87,6 +87,21 @@ struct test *run_add_test(struct run *r, const char *suite, const char *group, c
     return t;
 }
 
+static void test_free(struct test *t)
+{
+    free(t->suite);
+    free(t->group);
+    free(t->name);
+    free(t->id);
+    free(t->def_file);
+    free(t->kind);
+    free(t->message);
+    free(t->file);
+    free(t->log_path);
+    sb_free(&t->log);
+    sb_free(&t->dump);
+}
+
 static struct group_result *group_of(struct run *r, const struct test *t)
 {
     for (size_t i = 0; i < r->n_groups; i++) {
@@ -840,7 +855,8 @@ static void arrange_groups(struct run *r)
     r->selected_total = (int)n;
 }
 
-int engine_list(struct run *r)
+/* One listing boot; returns NULL, or why it failed. */
+static char *list_once(struct run *r)
 {
     struct boot b;
     struct strbuf err = {0};
@@ -871,6 +887,25 @@ int engine_list(struct run *r)
     boot_close(&b);
     sb_free(&err);
     free(words);
+    return why;
+}
+
+int engine_list(struct run *r)
+{
+    char *why = NULL;
+    /* A second chance: a serial line can lose the end of a list. */
+    for (int attempt = 0; attempt < MAX_FAILED_BOOTS; attempt++) {
+        free(why);
+        for (size_t i = 0; i < r->n_tests; i++) {
+            test_free(&r->tests[i]);
+        }
+        r->n_tests = 0;
+        why = list_once(r);
+        if (why == NULL) {
+            break;
+        }
+        anomaly(r, NULL, "listing boot %d failed: %s", r->boots, tail_lines(why, 1000));
+    }
     if (why != NULL) {
         r->boot_failed = true;
         r->failure = why;

@@ -150,10 +150,14 @@ static int run_program(char **cmd, int controller, int terminal)
     }
     /* Closing the controller side hangs the terminal up and drops what the
      * host has not read yet (the program's last lines): wait for the host
-     * to drain it, as a UART's last bytes reach the wire after the CPU halts. */
+     * to drain it, as a UART's last bytes reach the wire after the CPU
+     * halts. Bytes move to the terminal side asynchronously, so an empty
+     * queue counts only when seen empty twice, 20 ms apart. */
     int unread = 0;
-    for (int i = 0; i < 300 && ioctl(terminal, FIONREAD, &unread) == 0 && unread > 0; i++) {
-        usleep(10000);
+    int empty = 0;
+    for (int i = 0; i < 300 && empty < 2; i++) {
+        usleep(20000);
+        empty = (ioctl(terminal, FIONREAD, &unread) == 0 && unread == 0) ? empty + 1 : 0;
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

@@ -15,10 +15,10 @@
  * interleave log lines everywhere, some containing protocol text
  * garbage    line noise, and Alpha.a2's result line damaged
  * silent     prints nothing at all
- * slow       each Beta test takes 0.6 s (for the group time limit)
+ * slow       Beta.b1 takes 0.3 s, Beta.b2 5 s: the group's 1 s limit ends b2
  *
- * Port.tick prints the tick markers FIXTURE_TICK_COUNT ticks (default 300)
- * apart, 300 ms apart in real time: a 1 kHz tick unless the count says
+ * Port.tick prints the tick markers FIXTURE_TICK_COUNT ticks (default 1000)
+ * apart, 1 s apart in real time: a 1 kHz tick unless the count says
  * otherwise.
  *
  * With the selection word `console`, the selection line is read from stdin
@@ -205,7 +205,7 @@ static void run_one(const struct ftest *t, const struct sel *s)
             t->name);
     }
     if (is("slow") && strcmp(t->suite, "Beta") == 0) {
-        usleep(600000);
+        usleep(strcmp(t->name, "b1") == 0 ? 300000 : 5000000); /* b2 outlasts the group */
     }
     if (strcmp(t->name, "a2") == 0) {
         run_a2();
@@ -214,8 +214,8 @@ static void run_one(const struct ftest *t, const struct sel *s)
     if (strcmp(t->name, "tick") == 0) {
         const char *count = getenv("FIXTURE_TICK_COUNT");
         out("PORTOLAN-TICK begin tick=1000 hz=1000\n");
-        usleep(300000);
-        out("PORTOLAN-TICK end tick=%lu\n", 1000UL + (count ? strtoul(count, NULL, 10) : 300UL));
+        usleep(1000000);
+        out("PORTOLAN-TICK end tick=%lu\n", 1000UL + (count ? strtoul(count, NULL, 10) : 1000UL));
     }
     if (strcmp(t->name, "version_reported") == 0) {
         out("PORTOLAN-INFO version=9.9.9 sources=%s board=fixture\n", hash);

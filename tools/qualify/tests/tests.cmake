@@ -139,6 +139,6 @@ qualify_case(tick-check SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-ti
   "test:Port.Host.tick_matches_host_clock=PASS" "test:Port.tick=PASS"
   "file:logs/Port.Host.tick_matches_host_clock.log~configTICK_RATE_HZ 1000")
 qualify_case(tick-check-slow SCENARIO pass EXPECT 1 BOARD_FILE ${_qboards}/fixture-tick.json
-  ENV FIXTURE_TICK_COUNT=150 CHECKS
+  ENV FIXTURE_TICK_COUNT=500 CHECKS
   "test:Port.Host.tick_matches_host_clock=FAIL:host-check"
   "message:Port.Host.tick_matches_host_clock~configCPU_CLOCK_HZ" "file:stdout.txt~failing groups: Port")
