@@ -11,8 +11,8 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 board=${1:-qemu-mps2-an385}
 [ $# -gt 0 ] && shift
-if [ ! -f "$root/boards/$board/board.json" ]; then
-    echo "make qualify: boards/$board/board.json does not exist (yet): qualifying posix instead" >&2
+if [ ! -f "$root/boards/$board/board.json" ] || [ ! -f "$root/boards/$board/board.cmake" ]; then
+    echo "make qualify: board $board is not in this tree (yet): qualifying posix instead" >&2
     board=posix
 fi
 cmake -S "$root/tools" -B "$root/build/host" -G Ninja >/dev/null

@@ -142,3 +142,39 @@ qualify_case(tick-check-slow SCENARIO pass EXPECT 1 BOARD_FILE ${_qboards}/fixtu
   ENV FIXTURE_TICK_COUNT=500 CHECKS
   "test:Port.Host.tick_matches_host_clock=FAIL:host-check"
   "message:Port.Host.tick_matches_host_clock~configCPU_CLOCK_HZ" "file:stdout.txt~failing groups: Port")
+qualify_case(posix-fault-injection EXPECT 1 ROOT ${PORTOLAN_ROOT}
+  BOARD_FILE ${_qboards}/posix-fault-injection.json TIMEOUT 900
+  ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/posix-fault-image CHECKS
+  "test:Kernel.fault_injection_crashes_the_board=ERROR:crash"
+  "evidence:Kernel.fault_injection_crashes_the_board~PORTOLAN-FAULT signal"
+  "evidence:Kernel.fault_injection_crashes_the_board~about to execute a trapping instruction"
+  "group:Port=PASS" "group:MemoryLeak=PASS" "boots=3" "file:stdout.txt~failing groups: Kernel (1 error)")
+
+# ----- The emulated boards, once their port is in the tree and QEMU is installed ------------
+find_program(QEMU_SYSTEM_ARM qemu-system-arm)
+if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an385/board.cmake)
+  set(_an385_build ${CMAKE_CURRENT_BINARY_DIR}/qemu-mps2-an385-image)
+  qualify_case(qemu-mps2-an385 EXPECT 0 ROOT ${PORTOLAN_ROOT}
+    BOARD_FILE ${PORTOLAN_ROOT}/boards/qemu-mps2-an385/board.json
+    ARGS --build-dir ${_an385_build} TIMEOUT 900 SETUP an385_image CHECKS
+    "verdict=QUALIFIED" "group:Port=PASS" "group:Kernel=PASS" "group:MemoryLeak=PASS"
+    "test:Integrity.Host.board_name_matches_descriptor=PASS")
+  qualify_case(qemu-mps2-an385-pty EXPECT 6 ROOT ${PORTOLAN_ROOT}
+    BOARD_FILE ${_qboards}/qemu-mps2-an385-pty.json REQUIRES an385_image
+    ARGS --build-dir ${_an385_build} --no-build --group Integrity,Port CHECKS
+    "group:Integrity=PASS" "group:Port=PASS" "file:console.log~char device redirected to /dev/pts/"
+    "file:console.log~PORTOLAN-FILTER starts suite=Integrity,Port")
+  qualify_case(qemu-mps2-an385-fault-injection EXPECT 1 ROOT ${PORTOLAN_ROOT}
+    BOARD_FILE ${_qboards}/qemu-mps2-an385-fault-injection.json TIMEOUT 900
+    ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-an385-fault-image --group Integrity,Kernel CHECKS
+    "test:Kernel.fault_injection_crashes_the_board=ERROR:crash"
+    "evidence:Kernel.fault_injection_crashes_the_board~PORTOLAN-FAULT"
+    "evidence:Kernel.fault_injection_crashes_the_board~pc=0x" "boots=3"
+    "file:stdout.txt~failing groups: Kernel (1 error)")
+endif()
+if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an386/board.cmake)
+  qualify_case(qemu-mps2-an386 EXPECT 0 ROOT ${PORTOLAN_ROOT}
+    BOARD_FILE ${PORTOLAN_ROOT}/boards/qemu-mps2-an386/board.json
+    ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-mps2-an386-image TIMEOUT 900 CHECKS
+    "verdict=QUALIFIED" "group:Port=PASS" "group:Kernel=PASS")
+endif()
