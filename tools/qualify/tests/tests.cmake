@@ -166,10 +166,10 @@ if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an385/board.cmak
     "file:console.log~PORTOLAN-FILTER starts suite=Integrity,Port")
   qualify_case(qemu-mps2-an385-fault-injection EXPECT 1 ROOT ${PORTOLAN_ROOT}
     BOARD_FILE ${_qboards}/qemu-mps2-an385-fault-injection.json TIMEOUT 900
-    ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-an385-fault-image --group Integrity,Kernel CHECKS
+    ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-an385-fault-image --group Integrity,Kernel,MemoryLeak CHECKS
     "test:Kernel.fault_injection_crashes_the_board=ERROR:crash"
     "evidence:Kernel.fault_injection_crashes_the_board~PORTOLAN-FAULT"
-    "evidence:Kernel.fault_injection_crashes_the_board~pc=0x" "boots=3"
+    "evidence:Kernel.fault_injection_crashes_the_board~pc=0x" "boots=3" "group:MemoryLeak=PASS"
     "file:stdout.txt~failing groups: Kernel (1 error)")
 endif()
 if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an386/board.cmake)
