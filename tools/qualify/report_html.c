@@ -14,6 +14,7 @@
 
 #define EXCERPT_LINES 25
 #define FOOTPRINT_ROWS 200
+#define DETAILED_PROBLEMS 40 /* past these, a broken port's cascade is listed only */
 
 static const char STYLE[] =
     "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:70em}"
@@ -101,17 +102,32 @@ static void html_excerpt(struct strbuf *b, const struct test *t)
     sb_free(&text);
 }
 
+static void html_problem_line(struct strbuf *b, const struct test *t)
+{
+    sb_addf(b, "<li><a href=\"%s\">", t->log_path);
+    h(b, t->id);
+    sb_addf(b, "</a> %s: ", status_name(t->status));
+    h(b, t->message);
+    sb_add(b, "</li>\n");
+}
+
 static void html_problems(struct strbuf *b, const struct run *r)
 {
-    bool any = false;
+    size_t shown = 0;
     for (size_t i = 0; i < r->n_tests; i++) {
         const struct test *t = &r->tests[i];
         if (t->status != ST_FAIL && t->status != ST_ERROR && t->status != ST_NOTRUN) {
             continue;
         }
-        if (!any) {
+        if (shown++ == 0U) {
             sb_add(b, "<h2>Failures and errors</h2>\n");
-            any = true;
+        }
+        if (shown > DETAILED_PROBLEMS) {
+            sb_add(b, shown == DETAILED_PROBLEMS + 1U ? "<p>More, often consequences of the "
+                                                        "first ones:</p>\n<ul>\n"
+                                                      : "");
+            html_problem_line(b, t);
+            continue;
         }
         sb_addf(b, "<h3 id=\"t-%s\"><span class=\"%s\">%s</span> ", t->id, status_name(t->status),
                 status_name(t->status));
@@ -133,6 +149,9 @@ static void html_problems(struct strbuf *b, const struct run *r)
         h(b, t->log_path);
         sb_add(b, "</a></td></tr>\n</table>\n");
         html_excerpt(b, t);
+    }
+    if (shown > DETAILED_PROBLEMS) {
+        sb_add(b, "</ul>\n");
     }
 }
 
