@@ -79,19 +79,52 @@ void ptest_printf(const char *fmt, ...)
     ptest_write_string(line);
 }
 
+/* A partial log line waits here for the rest of it, and belongs to one task. */
+static struct {
+    char text[LINE_MAX_CHARS];
+    size_t used;
+    TaskHandle_t owner;
+} log_line;
+
+static void log_flush(void)
+{
+    if (log_line.used > 0U) {
+        log_line.text[log_line.used++] = '\n';
+        board_console_write(log_line.text, log_line.used);
+        log_line.used = 0;
+    }
+}
+
+/* Writes an interrupt's text at once, as whole lines. */
+static void log_from_isr(const char *s)
+{
+    size_t len = strlen(s);
+    board_console_write(s, len);
+    if (len == 0U || s[len - 1U] != '\n') {
+        board_console_write("\n", 1);
+    }
+}
+
 void ptest_log_string(const char *s)
 {
-    static char pending[LINE_MAX_CHARS];
-    static size_t used;
     UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    for (; *s != '\0'; s++) {
-        pending[used++] = *s;
-        if (*s == '\n' || used + 1U == sizeof pending) {
-            if (*s != '\n') {
-                pending[used++] = '\n';
+    if (in_isr()) {
+        log_from_isr(s);
+    } else {
+        TaskHandle_t self = xTaskGetCurrentTaskHandle();
+        if (log_line.used > 0U && log_line.owner != self) {
+            log_flush(); /* another task's unfinished line ends here */
+        }
+        log_line.owner = self;
+        for (; *s != '\0'; s++) {
+            if (*s == '\n') {
+                log_flush();
+                continue;
             }
-            board_console_write(pending, used);
-            used = 0;
+            log_line.text[log_line.used++] = *s;
+            if (log_line.used + 1U == sizeof log_line.text) {
+                log_flush();
+            }
         }
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);

@@ -209,8 +209,9 @@ void ptest_write_string(const char *s);
 
 /* configPRINT_STRING() of test images: collects text into whole lines and
  * writes each line at once through the writer above, so application logs
- * never split a test's result line. Text without a final newline waits for
- * the rest of its line. Context: task or ISR. */
+ * never split a test's result line. A task's text without a final newline
+ * waits for the rest of its line (another task's text ends it first); an
+ * ISR's text is written at once as whole lines. Context: task or ISR. */
 void ptest_log_string(const char *s);
 
 /* The free heap measured just before the first selected test started. */

@@ -40,3 +40,20 @@ PTEST(Integrity, scheduler_running)
     TEST_ASSERT_EQUAL(taskSCHEDULER_RUNNING, xTaskGetSchedulerState());
     TEST_ASSERT_EQUAL(PTEST_RUNNER_PRIORITY, uxTaskPriorityGet(NULL));
 }
+
+static void log_from_interrupt(void)
+{
+    configPRINT_STRING("[log] written by an interrupt");
+}
+
+/* Application logs (configPRINT_STRING) come out as whole lines even when a
+ * task writes a line in pieces and an interrupt logs in between: the host
+ * would see a damaged line otherwise. */
+PTEST(Integrity, application_logs_stay_whole_lines)
+{
+    configPRINT_STRING("[log] a line written ");
+    board_test_irq_set_handler(BOARD_TEST_IRQ_LOW, log_from_interrupt);
+    board_test_irq_trigger(BOARD_TEST_IRQ_LOW);
+    board_burn_cpu(10U);
+    configPRINT_STRING("in two pieces\n");
+}

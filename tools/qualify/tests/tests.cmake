@@ -178,3 +178,9 @@ if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an386/board.cmak
     ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-mps2-an386-image TIMEOUT 900 CHECKS
     "verdict=QUALIFIED" "group:Port=PASS" "group:Kernel=PASS")
 endif()
+
+# ----- Support services -----------------------------------------------------------------------
+qualify_case(service SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-service.json CHECKS
+  "verdict=QUALIFIED" "file:logs/service-echo.log~echo server listening")
+qualify_case(service-not-ready SCENARIO pass EXPECT 5 BOARD_FILE ${_qboards}/fixture-service.json
+  ENV FIXTURE_SERVICE_SAYS=crashed)
