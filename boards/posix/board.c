@@ -61,11 +61,19 @@ static void on_fault(int sig, siginfo_t *info, void *uc)
 }
 
 /* Sanitizers install their own, more detailed, handlers. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BOARD_SANITIZED 1
+#else
+#define BOARD_SANITIZED 0
+#endif /* __SANITIZE_ADDRESS__ */
+
 static void install_fault_handlers(void)
 {
-#if !defined(__SANITIZE_ADDRESS__)
     static char alt_stack[64 * 1024];
     static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE};
+    if (BOARD_SANITIZED) {
+        return;
+    }
     stack_t ss = {.ss_sp = alt_stack, .ss_size = sizeof alt_stack, .ss_flags = 0};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -76,7 +84,6 @@ static void install_fault_handlers(void)
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         (void)sigaction(sigs[i], &sa, NULL);
     }
-#endif /* __SANITIZE_ADDRESS__ */
 }
 
 void board_init(void)
