@@ -443,8 +443,8 @@ bool board_has_feature(const struct board *b, const char *feature)
 
 static int load_group(struct ctx *c, const cJSON *g, struct group_def *d)
 {
-    static const char *const keys[] = {"name",    "feature",     "required",
-                                       "sources", "description", "config", NULL};
+    static const char *const keys[] = {"name",        "feature", "required", "sources",
+                                       "description", "config",  NULL};
     if (!cJSON_IsObject(g) || check_keys(c, g, "groups[]", keys) != 0 ||
         get_string(c, g, "name", "groups[]", true, &d->name) != 0 ||
         get_string(c, g, "feature", "groups[]", true, &d->feature) != 0 ||
