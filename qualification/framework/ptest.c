@@ -489,7 +489,20 @@ static int run_case(const struct ptest_case *c)
     return 0;
 }
 
-static void list_cases(unsigned n)
+/* The end of a run or list: board_exit(), or with the `halt` word idle
+ * forever, so that an emulator on a pseudo-terminal stays up until the host
+ * has read the last line (its exit would hang the terminal up and drop it). */
+static void finish(const struct ptest_filter *f, int code)
+{
+    if (!f->halt) {
+        board_exit(code);
+    }
+    for (;;) {
+        vTaskDelay(portMAX_DELAY);
+    }
+}
+
+static void list_cases(const struct ptest_filter *f, unsigned n)
 {
     ptest_printf("PORTOLAN-LIST-BEGIN board=%s version=%s sources=%s tests=%u\n", board_name(),
                  PORTOLAN_VERSION, PTEST_SOURCES_HASH, n);
@@ -498,7 +511,7 @@ static void list_cases(unsigned n)
                      ptest_suite_of(order[i]), order[i]->file, order[i]->line);
     }
     ptest_printf("PORTOLAN-LIST-END\n");
-    board_exit(0);
+    finish(f, 0);
 }
 
 static void runner_task(void *arg)
@@ -513,7 +526,7 @@ static void runner_task(void *arg)
     }
     unsigned n = collect(&f);
     if (f.list) {
-        list_cases(n);
+        list_cases(&f, n);
     }
     print_starts = f.starts;
     ptest_printf("Unity test run 1 of 1\n");
@@ -526,7 +539,7 @@ static void runner_task(void *arg)
     ptest_printf("\n-----------------------\n%u Tests %u Failures %u Ignored\n%s\n", n, totals[1],
                  totals[2], totals[1] == 0U ? "OK" : "FAIL");
     ptest_printf("PORTOLAN-TEST-END\n");
-    board_exit(totals[1] == 0U ? 0 : 1);
+    finish(&f, totals[1] == 0U ? 0 : 1);
 }
 
 void ptest_main(void)

@@ -240,6 +240,7 @@ const struct ptest_case *ptest_current(void);
  *                 group G, test n (resuming after a crash)
  *   starts        print TEST-START(Group, Name) before each test
  *   list          print the selected tests instead of running them
+ *   halt          after the run (or list) idle instead of calling board_exit()
  *   console[=T]   read one more selection line from the console first
  * A board that has no start-up arguments (a real board on a serial port)
  * sets PTEST_CONSOLE_FILTER_TICKS in its board_config.h: the image then

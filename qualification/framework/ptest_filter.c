@@ -76,6 +76,8 @@ static void apply_word(struct ptest_filter *f, const char *w, size_t len)
         f->list = 1;
     } else if (len == 6U && strncmp(w, "starts", 6) == 0) {
         f->starts = 1;
+    } else if (len == 4U && strncmp(w, "halt", 4) == 0) {
+        f->halt = 1;
     } else if (len == 7U && strncmp(w, "console", 7) == 0) {
         f->console_ticks = DEFAULT_CONSOLE_TICKS;
     } else if (len > 8U && strncmp(w, "console=", 8) == 0) {

@@ -18,6 +18,7 @@ struct ptest_filter {
     char after[PTEST_FILTER_LIST_CHARS]; /* Suite.Group.name */
     int list;
     int starts;
+    int halt;               /* idle after the run instead of board_exit() */
     uint32_t console_ticks; /* 0: no console selection line */
 };
 

@@ -189,6 +189,11 @@ static char *selection_words(const struct run *r, const char *extra)
     struct strbuf b = {0};
     struct strlist suites = {0};
     struct strlist names = {0};
+    /* On a terminal the end markers are what counts: an image that exits
+     * (an emulator closing its pty) could drop its last lines. */
+    if (r->board->console != CONSOLE_STDIO) {
+        sb_add(&b, "halt ");
+    }
     for (size_t i = 0; i < r->n_groups; i++) {
         if (r->groups[i].selected) {
             sl_add(&suites, r->groups[i].name);
@@ -273,7 +278,7 @@ static int boot_open(struct boot *b, struct run *r, const char *words, struct st
 
 static void boot_close(struct boot *b)
 {
-    if (b->state == B_DONE && b->con.type != CONSOLE_SERIAL && !b->con.closed) {
+    if (b->state == B_DONE && b->con.type == CONSOLE_STDIO && !b->con.closed) {
         struct console_line l;
         /* Collect the exit status: the image exits right after the end. */
         while (console_next(&b->con, 3.0, &l) == CE_LINE) {

@@ -121,7 +121,7 @@ qualify_case(posix EXPECT 0 ROOT ${PORTOLAN_ROOT} BOARD_FILE ${PORTOLAN_ROOT}/bo
   "group:MemoryLeak=PASS" "test:Integrity.Host.test_sources_match_tree=PASS")
 qualify_case(posix-pty EXPECT 6 ROOT ${PORTOLAN_ROOT} BOARD_FILE ${_qboards}/posix-pty.json
   ARGS --build-dir ${_posix_build} --no-build --group Integrity,Port REQUIRES posix_image CHECKS
-  "group:Port=PASS" "group:Integrity=PASS" "file:console.log~PORTOLAN-FILTER starts suite=Integrity,Port")
+  "group:Port=PASS" "group:Integrity=PASS" "file:console.log~PORTOLAN-FILTER halt starts suite=Integrity,Port")
 qualify_case(posix-serial EXPECT 6 ROOT ${PORTOLAN_ROOT} BOARD_FILE ${_qboards}/posix-serial.json
   ARGS --build-dir ${_posix_build} --no-build --group Integrity,Port
   --port ${_qcases}/posix-serial/tty REQUIRES posix_image CHECKS
@@ -163,7 +163,7 @@ if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an385/board.cmak
     BOARD_FILE ${_qboards}/qemu-mps2-an385-pty.json REQUIRES an385_image
     ARGS --build-dir ${_an385_build} --no-build --group Integrity,Port CHECKS
     "group:Integrity=PASS" "group:Port=PASS" "file:console.log~char device redirected to /dev/pts/"
-    "file:console.log~PORTOLAN-FILTER starts suite=Integrity,Port")
+    "file:console.log~PORTOLAN-FILTER halt starts suite=Integrity,Port")
   qualify_case(qemu-mps2-an385-fault-injection EXPECT 1 ROOT ${PORTOLAN_ROOT}
     BOARD_FILE ${_qboards}/qemu-mps2-an385-fault-injection.json TIMEOUT 900
     ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-an385-fault-image --group Integrity,Kernel,MemoryLeak CHECKS
