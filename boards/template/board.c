@@ -99,11 +99,11 @@ const char *board_args(void)
  * Three spare interrupt lines (unused peripherals, or software-triggered
  * lines of the interrupt controller) at the priorities board_config.h
  * describes, and a hardware timer for board_test_irq_trigger_after().
- * Proves it: Port.PortContract.* and Port.* (masking, nesting, yield from
- * an interrupt). Mistakes: a LOW interrupt running inside a critical
- * section ("a kernel-aware interrupt ran inside a critical section"), an
- * UNMASKED one that is masked, or a crash when a handler calls the kernel
- * (priority above the syscall level: configASSERT in the Port tests). */
+ * Proves it: the Port group (masking, nesting, yield from an interrupt).
+ * Mistakes: a LOW interrupt running inside a critical section
+ * (Port.interrupt_above_syscall_priority_runs_inside_critical_section:
+ * low_inside), an UNMASKED one that is masked, or a crash when a handler
+ * calls the kernel (priority above the syscall level: configASSERT). */
 
 void board_test_irq_set_handler(enum board_test_irq irq, board_irq_handler_t handler)
 {

@@ -1,7 +1,9 @@
 /*
- * port_contract.c - what every port must do, checked the same way on every
- * architecture (portable.h holds the contract). Architecture-specific
- * checks live in tests/port/.
+ * port_contract.c - port contract checks that complement tests/port/ (the
+ * Port group's main tests): the tick itself is masked by critical sections,
+ * masks nest, the ISR-level mask holds kernel-aware interrupts, the tick
+ * drives delays, taskYIELD() reaches an equal-priority task, and the tick
+ * markers the host times on real boards (portable.h holds the contract).
  *
  * Results are sampled inside critical sections and asserted after leaving
  * them: a failing assertion must not leave the critical section entered.
@@ -24,7 +26,6 @@
     } while (0)
 
 static volatile uint32_t low_runs;
-static volatile uint32_t unmasked_runs;
 static volatile uint32_t helper_runs;
 static TaskHandle_t helper;
 
@@ -33,18 +34,11 @@ static void count_low(void)
     low_runs++;
 }
 
-static void count_unmasked(void)
-{
-    unmasked_runs++;
-}
-
 static void setup(void)
 {
     low_runs = 0;
-    unmasked_runs = 0;
     helper_runs = 0;
     board_test_irq_set_handler(BOARD_TEST_IRQ_LOW, count_low);
-    board_test_irq_set_handler(BOARD_TEST_IRQ_UNMASKED, count_unmasked);
 }
 
 PTEST_FIXTURE(PortContract, setup, NULL);
@@ -62,17 +56,6 @@ PTEST(PortContract, critical_section_masks_the_tick)
     TEST_ASSERT_MESSAGE(after != inside, "the tick held back by the critical section never came");
 }
 
-PTEST(PortContract, critical_section_masks_kernel_interrupts)
-{
-    taskENTER_CRITICAL();
-    board_test_irq_trigger(BOARD_TEST_IRQ_LOW);
-    board_burn_cpu(10U);
-    uint32_t inside = low_runs;
-    taskEXIT_CRITICAL();
-    EXPECT_EQUAL(0, inside, "a kernel-aware interrupt ran inside a critical section");
-    EXPECT_EQUAL(1, low_runs, "the interrupt held back by the critical section never ran");
-}
-
 PTEST(PortContract, critical_sections_nest)
 {
     taskENTER_CRITICAL();
@@ -84,16 +67,6 @@ PTEST(PortContract, critical_sections_nest)
     taskEXIT_CRITICAL();
     EXPECT_EQUAL(0, inner_exit, "leaving a nested critical section unmasked interrupts");
     EXPECT_EQUAL(1, low_runs, "the interrupt held back by the critical section never ran");
-}
-
-PTEST(PortContract, unmasked_interrupt_runs_inside_critical_section)
-{
-    taskENTER_CRITICAL();
-    board_test_irq_trigger(BOARD_TEST_IRQ_UNMASKED);
-    board_burn_cpu(10U);
-    uint32_t inside = unmasked_runs;
-    taskEXIT_CRITICAL();
-    EXPECT_EQUAL(1, inside, "an interrupt above configMAX_SYSCALL_INTERRUPT_PRIORITY was masked");
 }
 
 PTEST(PortContract, mask_from_isr_api_masks_and_restores)
@@ -113,36 +86,6 @@ static void wait_for_notification(void *arg)
     (void)arg;
     (void)ulTaskNotifyTake(pdTRUE, portMAX_DELAY);
     helper_runs++;
-}
-
-PTEST(PortContract, yield_inside_critical_section_is_deferred)
-{
-    helper = ptest_task_create(wait_for_notification, "waiter", PTEST_RUNNER_PRIORITY + 1U, NULL);
-    vTaskDelay(1); /* let it block */
-    taskENTER_CRITICAL();
-    (void)xTaskNotifyGive(helper);
-    uint32_t inside = helper_runs;
-    taskEXIT_CRITICAL();
-    uint32_t after = helper_runs;
-    EXPECT_EQUAL(0, inside, "a task switch happened inside a critical section");
-    EXPECT_EQUAL(1, after, "the yield deferred by the critical section was lost");
-}
-
-static void notify_from_isr(void)
-{
-    BaseType_t woken = pdFALSE;
-    vTaskNotifyGiveFromISR(helper, &woken);
-    portYIELD_FROM_ISR(woken);
-}
-
-PTEST(PortContract, interrupt_yield_switches_to_woken_task)
-{
-    helper = ptest_task_create(wait_for_notification, "waiter", PTEST_RUNNER_PRIORITY + 1U, NULL);
-    vTaskDelay(1);
-    board_test_irq_set_handler(BOARD_TEST_IRQ_LOW, notify_from_isr);
-    board_test_irq_trigger(BOARD_TEST_IRQ_LOW);
-    board_burn_cpu(10U);
-    EXPECT_EQUAL(1, helper_runs, "portYIELD_FROM_ISR() did not switch to the woken task");
 }
 
 PTEST(PortContract, tick_drives_delays_exactly)

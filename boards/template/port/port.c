@@ -60,7 +60,7 @@ void vPortYield(void)
 {
     /* Pend the switch interrupt (lowest priority): inside a critical
      * section it runs at the outermost exit. Proves it:
-     * Port.PortContract.yield_inside_critical_section_is_deferred. */
+     * Port.yield_inside_critical_section_waits_for_outermost_exit. */
     port_not_ported(__func__);
 }
 
