@@ -19,10 +19,11 @@
 static board_irq_handler_t test_handler[BOARD_TEST_IRQ_COUNT];
 
 /* Stops the board, saying which function is missing once the console
- * works (BOARD_CONSOLE_PORTED in board_config.h). */
-static void board_not_ported(const char *function) __attribute__((noreturn));
+ * works (BOARD_CONSOLE_PORTED in board_config.h). A new port's skeleton
+ * (boards/template/port/port.c) uses it too. */
+void board_not_ported(const char *function) __attribute__((noreturn));
 
-static void board_not_ported(const char *function)
+void board_not_ported(const char *function)
 {
     if (BOARD_CONSOLE_PORTED) {
         static const char head[] = "\nPORTOLAN-FAULT not-ported ";

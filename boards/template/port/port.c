@@ -11,22 +11,10 @@
 #include "task.h"
 #include "board.h"
 
-static void port_not_ported(const char *function) __attribute__((noreturn));
-
-static void port_not_ported(const char *function)
-{
-    static const char head[] = "\nPORTOLAN-FAULT not-ported ";
-    static const char tail[] = "\nPORTOLAN-FAULT-END\n";
-    size_t n = 0;
-    while (function[n] != '\0') {
-        n++;
-    }
-    board_console_write(head, sizeof head - 1U);
-    board_console_write(function, n);
-    board_console_write(tail, sizeof tail - 1U);
-    for (;;) {
-    }
-}
+/* From the board made with this port (boards/template/board.c): prints
+ * PORTOLAN-FAULT not-ported <function> and stops. */
+void board_not_ported(const char *function) __attribute__((noreturn));
+#define port_not_ported(function) board_not_ported(function)
 
 StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEndOfStack,
                                    TaskFunction_t pxCode, void *pvParameters)
