@@ -111,7 +111,8 @@ qualify_case(pty-console SCENARIO crash EXPECT 1 BOARD_FILE ${_qboards}/fixture-
   "test:Alpha.a2=ERROR:crash" "test:Alpha.a3=PASS" "file:console.log~char device redirected to /dev/pts/")
 qualify_case(serial-console SCENARIO hang EXPECT 1 BOARD_FILE ${_qboards}/fixture-serial.json
   ARGS --port ${_qcases}/serial-console/tty CHECKS
-  "test:Alpha.a2=ERROR:hang" "test:Alpha.a3=PASS" "test:Beta.b2=PASS" "boots=3")
+  "test:Alpha.a2=ERROR:hang" "test:Alpha.a3=PASS" "test:Beta.b2=PASS" "boots=3"
+  "file:console.log~resetting the board")
 
 # ----- The posix simulator, end to end --------------------------------------------------
 set(_posix_build ${CMAKE_CURRENT_BINARY_DIR}/posix-image)
