@@ -736,23 +736,25 @@ static char *follow(struct boot *b)
 
 /* ----- Listing -------------------------------------------------------------------------- */
 
-static bool test_wanted(const struct run *r, const char *suite, const char *group, const char *name)
+bool test_matches(const char *pattern, const char *suite, const char *group, const char *name)
 {
-    if (r->opt->tests.n == 0U) {
-        return true;
-    }
     char *two = xasprintf("%s.%s", group, name);
     char *three = xasprintf("%s.%s.%s", suite, group, name);
     char *suite_name = xasprintf("%s.%s", suite, name);
-    bool wanted = false;
-    for (size_t i = 0; !wanted && i < r->opt->tests.n; i++) {
-        const char *w = r->opt->tests.v[i];
-        wanted = strcmp(w, name) == 0 || strcmp(w, two) == 0 || strcmp(w, three) == 0 ||
-                 strcmp(w, suite_name) == 0;
-    }
+    bool match = strcmp(pattern, name) == 0 || strcmp(pattern, two) == 0 ||
+                 strcmp(pattern, three) == 0 || strcmp(pattern, suite_name) == 0;
     free(two);
     free(three);
     free(suite_name);
+    return match;
+}
+
+static bool test_wanted(const struct run *r, const char *suite, const char *group, const char *name)
+{
+    bool wanted = r->opt->tests.n == 0U;
+    for (size_t i = 0; !wanted && i < r->opt->tests.n; i++) {
+        wanted = test_matches(r->opt->tests.v[i], suite, group, name);
+    }
     return wanted;
 }
 

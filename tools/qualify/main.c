@@ -454,6 +454,27 @@ static void print_plan(const struct run *r)
     fflush(stdout);
 }
 
+/* Every --test pattern must name a test: a typo must not pass quietly. */
+static int check_test_patterns(const struct run *r)
+{
+    int missing = 0;
+    for (size_t i = 0; i < r->opt->tests.n; i++) {
+        bool found = false;
+        for (size_t k = 0; k < r->n_tests && !found; k++) {
+            const struct test *t = &r->tests[k];
+            found = test_matches(r->opt->tests.v[i], t->suite, t->group, t->name);
+        }
+        if (!found) {
+            fprintf(stderr,
+                    "qualify: --test %s matches no test of the selected groups "
+                    "(see --list-tests)\n",
+                    r->opt->tests.v[i]);
+            missing++;
+        }
+    }
+    return missing ? QX_USAGE : 0;
+}
+
 /* Build, list, run: returns 0, or the exit status of an early end. */
 static int execute(struct run *r)
 {
@@ -466,6 +487,9 @@ static int execute(struct run *r)
     int rc = locate_image(r);
     if (rc != 0 || engine_list(r) != 0) {
         return rc != 0 ? rc : QX_BOOT;
+    }
+    if (check_test_patterns(r) != 0) {
+        return QX_USAGE;
     }
     if (r->opt->list_tests) {
         list_tests(r);

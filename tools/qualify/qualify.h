@@ -386,6 +386,9 @@ struct run {
     char started_iso[32];
 };
 
+/* True if a --test pattern (name, Group.name, Suite.name, Suite.Group.name)
+ * names this test. */
+bool test_matches(const char *pattern, const char *suite, const char *group, const char *name);
 /* Lists the selected tests (one boot) and adds the host checks. */
 int engine_list(struct run *r);
 /* Runs every listed test, rebooting and resuming after crashes. */

@@ -185,3 +185,4 @@ qualify_case(service SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-servi
   "verdict=QUALIFIED" "file:logs/service-echo.log~echo server listening")
 qualify_case(service-not-ready SCENARIO pass EXPECT 5 BOARD_FILE ${_qboards}/fixture-service.json
   ENV FIXTURE_SERVICE_SAYS=crashed)
+qualify_case(unknown-test SCENARIO pass EXPECT 2 ARGS --test Alpha.zz)
