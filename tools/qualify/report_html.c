@@ -240,7 +240,8 @@ static void flatten(struct strbuf *b, const cJSON *item, const char *prefix, int
         if (cJSON_IsObject(it) || cJSON_IsArray(it)) {
             flatten(b, it, key, rows);
         } else {
-            char *value = cJSON_PrintUnformatted(it);
+            char *value =
+                cJSON_IsString(it) ? xstrdup(it->valuestring) : cJSON_PrintUnformatted(it);
             row(b, key, value);
             free(value);
             (*rows)++;
@@ -249,34 +250,91 @@ static void flatten(struct strbuf *b, const cJSON *item, const char *prefix, int
     }
 }
 
-static void html_footprint(struct strbuf *b, const struct run *r)
+/* The bench step's goals: [{goal, target, measured, met}]. */
+static void html_goals(struct strbuf *b, const cJSON *goals)
 {
-    char *paths[2] = {xasprintf("%s/bench/bench.json", r->vars.build),
-                      xasprintf("%s/build/bench/bench.json", r->vars.root)};
-    char *text = NULL;
-    const char *found = NULL;
-    for (size_t i = 0; i < 2U && text == NULL; i++) {
-        text = read_file(paths[i], NULL);
-        found = paths[i];
+    static const char *const keys[] = {"goal", "target", "measured", "met"};
+    const cJSON *g;
+    sb_add(b, "<table><tr><th>goal</th><th>target</th><th>measured</th><th>met</th></tr>\n");
+    cJSON_ArrayForEach(g, goals)
+    {
+        sb_add(b, "<tr>");
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+            const cJSON *v = cJSON_GetObjectItem(g, keys[i]);
+            char *text = cJSON_IsString(v) ? xstrdup(v->valuestring)
+                         : v != NULL       ? cJSON_PrintUnformatted(v)
+                                           : xstrdup("");
+            sb_add(b, "<td>");
+            h(b, text);
+            sb_add(b, "</td>");
+            free(text);
+        }
+        sb_add(b, "</tr>\n");
     }
-    sb_add(b, "<h2 id=\"footprint\">Footprint</h2>\n");
-    cJSON *bench = text ? cJSON_Parse(text) : NULL;
-    if (bench == NULL) {
-        sb_add(b, "<p class=\"muted\">Not measured yet: the benchmark step writes "
-                  "build/bench/bench.json (ROM, RAM, context switch and API costs), and this "
-                  "section shows it when present.</p>\n");
-    } else {
+    sb_add(b, "</table>\n");
+}
+
+/* Without the bench step's own HTML section: its summary and goals. */
+static void html_bench_summary(struct strbuf *b, const char *dir, const char *text)
+{
+    cJSON *bench = cJSON_Parse(text);
+    const cJSON *summary = cJSON_GetObjectItem(bench, "summary");
+    sb_add(b, "<p>From ");
+    h(b, dir);
+    sb_add(b, "/bench.json</p>\n");
+    if (cJSON_IsObject(summary)) {
+        cJSON *copy = cJSON_Duplicate(summary, 1);
+        cJSON_DeleteItemFromObject(copy, "goals");
         int rows = 0;
-        sb_add(b, "<p>From ");
-        h(b, found);
-        sb_add(b, "</p>\n<table>\n");
-        flatten(b, bench, "", &rows);
+        sb_add(b, "<table>\n");
+        flatten(b, copy, "", &rows);
         sb_add(b, "</table>\n");
+        cJSON_Delete(copy);
+        html_goals(b, cJSON_GetObjectItem(summary, "goals"));
+    } else {
+        sb_add(b, "<p class=\"muted\">(no summary in it)</p>\n");
     }
     cJSON_Delete(bench);
-    free(text);
-    free(paths[0]);
-    free(paths[1]);
+}
+
+/* The performance and footprint figures of the bench step (docs/bench.md):
+ * its own section, bench-section.html, when present beside bench.json. */
+static void html_footprint(struct strbuf *b, const struct run *r)
+{
+    char *dirs[2] = {xasprintf("%s/bench", r->vars.build),
+                     xasprintf("%s/build/bench", r->vars.root)};
+    char *json = NULL;
+    char *section = NULL;
+    const char *dir = NULL;
+    for (size_t i = 0; i < 2U && json == NULL; i++) {
+        char *path = xasprintf("%s/bench.json", dirs[i]);
+        json = read_file(path, NULL);
+        dir = dirs[i];
+        free(path);
+    }
+    if (json != NULL) {
+        char *path = xasprintf("%s/bench-section.html", dir);
+        section = read_file(path, NULL);
+        free(path);
+    }
+    if (section != NULL) {
+        sb_add(b, "<div id=\"footprint\">\n");
+        sb_add(b, section);
+        sb_add(b, "</div>\n");
+    } else {
+        sb_add(b, "<h2 id=\"footprint\">Performance and footprint</h2>\n");
+        if (json == NULL) {
+            sb_add(b, "<p class=\"muted\">Not measured yet: <code>make bench</code> writes "
+                      "build/bench/bench.json (ROM, RAM, context switch and API costs), and this "
+                      "section shows it.</p>\n");
+        } else {
+            html_bench_summary(b, dir, json);
+        }
+    }
+    free(json);
+    free(section);
+    free(dirs[0]);
+    free(dirs[1]);
 }
 
 static void html_run(struct strbuf *b, const struct run *r)

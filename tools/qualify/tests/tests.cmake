@@ -186,3 +186,5 @@ qualify_case(service SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-servi
 qualify_case(service-not-ready SCENARIO pass EXPECT 5 BOARD_FILE ${_qboards}/fixture-service.json
   ENV FIXTURE_SERVICE_SAYS=crashed)
 qualify_case(unknown-test SCENARIO pass EXPECT 2 ARGS --test Alpha.zz)
+qualify_case(bench-summary SCENARIO pass EXPECT 0 ENV FIXTURE_BENCH=1 CHECKS
+  "file:report.html~<th>switch_yield</th><td>42</td>" "file:report.html~switch under 50")

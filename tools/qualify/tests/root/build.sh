@@ -18,4 +18,10 @@ cat > "$build/manifest.json" <<END
  "compiler": {"id": "none", "version": "0", "path": "none"}, "c_flags": [""],
  "build_type": "fixture", "heap": "none"}
 END
+if [ "${FIXTURE_BENCH:-0}" = 1 ]; then
+    mkdir -p "$build/bench"
+    echo '{"schema": "portolan-bench/1", "summary": {"board": "fixture", "switch_yield": 42,
+      "goals": [{"goal": "switch under 50", "target": 50, "measured": 42, "met": true}]}}' \
+        > "$build/bench/bench.json"
+fi
 echo "fixture build done"
