@@ -30,6 +30,12 @@ int board_console_read(void);
  * without a host it resets or halts. Never returns. */
 void board_exit(int code) __attribute__((noreturn));
 
+/* Exit code of a CPU fault (or unexpected exception): the board prints a
+ * register dump between a "PORTOLAN-FAULT <kind> ..." line and a
+ * "PORTOLAN-FAULT-END" line first, so that a crash is never a hang.
+ * (70 is EX_SOFTWARE in sysexits.h.) */
+#define BOARD_EXIT_FAULT 70
+
 /* The board's name, e.g. "posix" or "qemu-mps2-an385". */
 const char *board_name(void);
 

@@ -58,9 +58,6 @@
 #ifndef configUSE_EVENT_GROUPS
 #define configUSE_EVENT_GROUPS 1
 #endif /* configUSE_EVENT_GROUPS */
-#ifndef configUSE_TICKLESS_IDLE
-#define configUSE_TICKLESS_IDLE 0
-#endif /* configUSE_TICKLESS_IDLE */
 
 /* Timer service: below the top priority, so that a test can outrank it. */
 #define configUSE_DAEMON_TASK_STARTUP_HOOK configUSE_TIMERS
@@ -92,6 +89,9 @@
 #define INCLUDE_xTimerPendFunctionCall 1
 
 void ptest_config_assert(const char *file, int line);
+void ptest_log_string(const char *s);
+/* Logs go through the test framework's writer: whole lines only. */
+#define configPRINT_STRING(s) ptest_log_string(s)
 #define configASSERT(x)                              \
     do {                                             \
         if (!(x)) {                                  \
