@@ -647,6 +647,9 @@ BaseType_t xPortStartScheduler(void)
     irqs[SIM_IRQ_TICK].handler = tick_isr;
     irqs[SIM_IRQ_TICK].priority = configKERNEL_INTERRUPT_PRIORITY;
     if (real_time) {
+        /* The first task unblocks SIGALRM itself (its context starts with
+         * an empty mask): a tick must not land inside the first switch. */
+        rt_block(1);
         start_real_time();
     }
     crit_nesting = 0;
@@ -657,12 +660,14 @@ BaseType_t xPortStartScheduler(void)
     started = 0;
     if (real_time) {
         stop_real_time();
+        rt_block(0);
     }
     return pdTRUE;
 }
 
 void vPortEndScheduler(void)
 {
+    rt_block(1);
     started = 0;
     struct sim_ctx *self = ctx_of(pxCurrentTCB);
     jump(self, &main_ctx);
