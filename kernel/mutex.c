@@ -20,6 +20,7 @@ void mutex_init(queue_t *m)
     m->u.m.next_held = NULL;
     m->u.m.recursion = 0;
     m->count = 1;
+    m->flags |= QUEUE_FLAG_MUTEX;
 }
 
 static UBaseType_t top_waiter_priority(const queue_t *m)
@@ -122,8 +123,8 @@ void mutex_release_all(tcb_t *t)
 
 BaseType_t mutex_take(queue_t *m, TickType_t ticks)
 {
-    TimeOut_t to;
-    int started = 0;
+    sched_wait_t w;
+    sched_wait_init(&w, ticks);
     for (;;) {
         portENTER_CRITICAL();
         tcb_t *self = pxCurrentTCB;
@@ -135,21 +136,13 @@ BaseType_t mutex_take(queue_t *m, TickType_t ticks)
             portEXIT_CRITICAL();
             return pdPASS;
         }
-        if (ticks == 0U) {
-            portEXIT_CRITICAL();
-            traceQUEUE_RECEIVE_FAILED(m);
-            return pdFAIL;
-        }
-        if (!started) {
-            sched_timeout_init(&to);
-            started = 1;
-        } else if (sched_timeout_check(&to, &ticks) != pdFALSE) {
+        if (!sched_wait_more(&w)) {
             portEXIT_CRITICAL();
             traceQUEUE_RECEIVE_FAILED(m);
             return pdFAIL;
         }
         traceBLOCKING_ON_QUEUE_RECEIVE(m);
-        sched_block_current(&m->waiting_receive, ticks);
+        sched_block_current(&m->waiting_receive, w.ticks);
         self->waiting_for_mutex = m;
         (void)mutex_update_priority(m->u.m.holder);
         portEXIT_CRITICAL();

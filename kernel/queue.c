@@ -37,14 +37,9 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, int8_t *s
     list_init(&q->waiting_receive);
 }
 
-/* Copies an item in; returns pdTRUE if the queue held one more item after.
- * Locked. */
-static void copy_in(queue_t *q, const void *item, BaseType_t pos)
+/* Copies an item's bytes into the ring. Locked. */
+static void copy_item_in(queue_t *q, const void *item, BaseType_t pos)
 {
-    if (q->item_size == 0U || item == NULL) { /* NULL: asserted against by callers */
-        q->count = q->count + 1U;
-        return;
-    }
     if (pos == queueSEND_TO_FRONT) {
         memcpy(q->u.q.read_from, item, q->item_size);
         q->u.q.read_from -= q->item_size;
@@ -61,13 +56,22 @@ static void copy_in(queue_t *q, const void *item, BaseType_t pos)
             q->u.q.write_to = q->u.q.head;
         }
     }
+}
+
+/* Adds an item (a semaphore has no bytes to copy). Locked. */
+static inline void copy_in(queue_t *q, const void *item, BaseType_t pos)
+{
+    if (q->item_size != 0U && item != NULL) { /* NULL: asserted against by callers */
+        copy_item_in(q, item, pos);
+    }
     q->count = q->count + 1U;
 }
 
-/* Copies the oldest item out, optionally leaving it in place. Locked. */
-static void copy_out(queue_t *q, void *buf, int remove)
+/* Copies the oldest item out, optionally leaving it in place. buf is NULL
+ * (a semaphore take) only for item_size 0. Locked. */
+static inline void copy_out(queue_t *q, void *buf, int remove)
 {
-    if (q->item_size != 0U) {
+    if (q->item_size != 0U && buf != NULL) {
         int8_t *from = q->u.q.read_from + q->item_size;
         if (from >= q->u.q.tail) {
             from = q->u.q.head;
@@ -282,11 +286,44 @@ static int send_args_ok(const queue_t *q, const void *item, BaseType_t pos)
     return !(item == NULL && q->item_size != 0U) && !(pos == queueOVERWRITE && q->length != 1U);
 }
 
+/* Posts the item if there is room (always for an overwrite). Returns
+ * non-zero if it did. Locked. */
+static inline int send_try(queue_t *q, const void *item, BaseType_t pos)
+{
+    if (q->count >= q->length && pos != queueOVERWRITE) {
+        return 0;
+    }
+    traceQUEUE_SEND(q);
+    sched_yield_if(queue_post(q, item, pos));
+    return 1;
+}
+
+/* The slow path of xQueueGenericSend: entered locked, tries, and blocks
+ * and retries until the item is posted or the time runs out. Returns
+ * unlocked. */
+KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickType_t ticks,
+                                             BaseType_t pos)
+{
+    sched_wait_t w;
+    sched_wait_init(&w, ticks);
+    while (!send_try(q, item, pos)) {
+        if (!sched_wait_more(&w)) {
+            portEXIT_CRITICAL();
+            traceQUEUE_SEND_FAILED(q);
+            return errQUEUE_FULL;
+        }
+        traceBLOCKING_ON_QUEUE_SEND(q);
+        sched_block_current(&q->waiting_send, w.ticks);
+        portEXIT_CRITICAL(); /* switches away until woken or timed out */
+        portENTER_CRITICAL();
+    }
+    portEXIT_CRITICAL();
+    return pdPASS;
+}
+
 BaseType_t xQueueGenericSend(QueueHandle_t xQueue, const void *const pvItemToQueue,
                              TickType_t xTicksToWait, const BaseType_t xCopyPosition)
 {
-    TimeOut_t to;
-    int started = 0;
     queue_t *q = xQueue;
     if (!send_args_ok(q, pvItemToQueue, xCopyPosition)) {
         return errQUEUE_FULL;
@@ -296,31 +333,12 @@ BaseType_t xQueueGenericSend(QueueHandle_t xQueue, const void *const pvItemToQue
     if (queue_is_mutex(q)) {
         return mutex_give(q);
     }
-    for (;;) {
-        portENTER_CRITICAL();
-        if (q->count < q->length || xCopyPosition == queueOVERWRITE) {
-            traceQUEUE_SEND(q);
-            sched_yield_if(queue_post(q, pvItemToQueue, xCopyPosition));
-            portEXIT_CRITICAL();
-            return pdPASS;
-        }
-        if (xTicksToWait == 0U) {
-            portEXIT_CRITICAL();
-            traceQUEUE_SEND_FAILED(q);
-            return errQUEUE_FULL;
-        }
-        if (!started) {
-            sched_timeout_init(&to);
-            started = 1;
-        } else if (sched_timeout_check(&to, &xTicksToWait) != pdFALSE) {
-            portEXIT_CRITICAL();
-            traceQUEUE_SEND_FAILED(q);
-            return errQUEUE_FULL;
-        }
-        traceBLOCKING_ON_QUEUE_SEND(q);
-        sched_block_current(&q->waiting_send, xTicksToWait);
+    portENTER_CRITICAL();
+    if (KERNEL_FAST_PATHS && send_try(q, pvItemToQueue, xCopyPosition)) {
         portEXIT_CRITICAL();
+        return pdPASS;
     }
+    return send_wait(q, pvItemToQueue, xTicksToWait, xCopyPosition);
 }
 
 BaseType_t xQueueGenericSendFromISR(QueueHandle_t xQueue, const void *const pvItemToQueue,
@@ -364,37 +382,36 @@ BaseType_t xQueueGiveFromISR(QueueHandle_t xQueue, BaseType_t *const pxHigherPri
 
 /* ----- Receiving ---------------------------------------------------------------- */
 
-/* Receive, peek and semaphore take share this loop. buf may be NULL only
- * for item_size 0. */
-static BaseType_t queue_receive(queue_t *q, void *buf, TickType_t ticks, int remove)
+/* Takes the oldest item (or, for a peek, copies it and leaves it) if there
+ * is one. Returns non-zero if it did. buf may be NULL only for item_size
+ * 0. Locked. */
+static inline int receive_try(queue_t *q, void *buf, int remove)
 {
-    TimeOut_t to;
-    int started = 0;
-    for (;;) {
-        portENTER_CRITICAL();
-        if (q->count > 0U) {
-            copy_out(q, buf, remove);
-            list_t *wake = remove ? &q->waiting_send : &q->waiting_receive;
-            if (remove) {
-                traceQUEUE_RECEIVE(q);
-            } else {
-                traceQUEUE_PEEK(q);
-            }
-            if (!list_is_empty(wake)) {
-                sched_yield_if(sched_wake_first(wake));
-            }
-            portEXIT_CRITICAL();
-            return pdPASS;
-        }
-        if (ticks == 0U) {
-            portEXIT_CRITICAL();
-            traceQUEUE_RECEIVE_FAILED(q);
-            return errQUEUE_EMPTY;
-        }
-        if (!started) {
-            sched_timeout_init(&to);
-            started = 1;
-        } else if (sched_timeout_check(&to, &ticks) != pdFALSE) {
+    if (q->count == 0U) {
+        return 0;
+    }
+    copy_out(q, buf, remove);
+    list_t *wake = remove ? &q->waiting_send : &q->waiting_receive;
+    if (remove) {
+        traceQUEUE_RECEIVE(q);
+    } else {
+        traceQUEUE_PEEK(q);
+    }
+    if (!list_is_empty(wake)) {
+        sched_yield_if(sched_wake_first(wake));
+    }
+    return 1;
+}
+
+/* The slow path of receive, peek and semaphore take: entered locked,
+ * tries, and blocks and retries until an item comes or the time runs out.
+ * Returns unlocked. */
+KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, int remove)
+{
+    sched_wait_t w;
+    sched_wait_init(&w, ticks);
+    while (!receive_try(q, buf, remove)) {
+        if (!sched_wait_more(&w)) {
             portEXIT_CRITICAL();
             traceQUEUE_RECEIVE_FAILED(q);
             return errQUEUE_EMPTY;
@@ -404,9 +421,22 @@ static BaseType_t queue_receive(queue_t *q, void *buf, TickType_t ticks, int rem
         } else {
             traceBLOCKING_ON_QUEUE_PEEK(q);
         }
-        sched_block_current(&q->waiting_receive, ticks);
-        portEXIT_CRITICAL();
+        sched_block_current(&q->waiting_receive, w.ticks);
+        portEXIT_CRITICAL(); /* switches away until woken or timed out */
+        portENTER_CRITICAL();
     }
+    portEXIT_CRITICAL();
+    return pdPASS;
+}
+
+static inline BaseType_t queue_receive(queue_t *q, void *buf, TickType_t ticks, int remove)
+{
+    portENTER_CRITICAL();
+    if (KERNEL_FAST_PATHS && receive_try(q, buf, remove)) {
+        portEXIT_CRITICAL();
+        return pdPASS;
+    }
+    return receive_wait(q, buf, ticks, remove);
 }
 
 static int receive_args_ok(queue_t *q, void *buf, TickType_t ticks)

@@ -100,13 +100,13 @@ void sched_init_lists(void)
     if (lists_ready) {
         return;
     }
+    static list_t *const others[] = {&delayed_a, &delayed_b, &sched_suspended, &sched_terminating};
     for (UBaseType_t p = 0; p < configMAX_PRIORITIES; p++) {
         list_init(&sched_ready[p]);
     }
-    list_init(&delayed_a);
-    list_init(&delayed_b);
-    list_init(&sched_suspended);
-    list_init(&sched_terminating);
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) { /* one copy of list_init */
+        list_init(others[i]);
+    }
     sched_delayed = &delayed_a;
     sched_delayed_overflow = &delayed_b;
     lists_ready = 1;
@@ -437,6 +437,19 @@ BaseType_t sched_timeout_check(TimeOut_t *to, TickType_t *ticks)
     }
     *ticks = 0;
     return pdTRUE;
+}
+
+BaseType_t sched_wait_more(sched_wait_t *w)
+{
+    if (w->ticks == 0U) {
+        return pdFALSE;
+    }
+    if (!w->started) {
+        sched_timeout_init(&w->timeout);
+        w->started = 1;
+        return pdTRUE;
+    }
+    return (sched_timeout_check(&w->timeout, &w->ticks) == pdFALSE) ? pdTRUE : pdFALSE;
 }
 
 void vTaskSetTimeOutState(TimeOut_t *const pxTimeOut)

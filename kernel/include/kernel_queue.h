@@ -14,6 +14,7 @@
 #include "kernel_sched.h"
 
 #define QUEUE_FLAG_STATIC 0x01U
+#define QUEUE_FLAG_MUTEX 0x02U /* made a mutex by mutex_init() */
 
 typedef struct QueueDefinition {
     union {
@@ -32,7 +33,7 @@ typedef struct QueueDefinition {
     } u;
     list_t waiting_send;    /* tasks blocked to send, by priority */
     list_t waiting_receive; /* tasks blocked to receive or take */
-    volatile UBaseType_t count;
+    UBaseType_t count;      /* items held; accessed locked, or read once */
     UBaseType_t length;
     UBaseType_t item_size;
 #if (configUSE_QUEUE_SETS == 1)
@@ -49,8 +50,7 @@ typedef struct QueueDefinition {
  * mutex.c) drop out of such builds. */
 static inline int queue_is_mutex(const queue_t *q)
 {
-    return configUSE_MUTEXES &&
-           (q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX);
+    return configUSE_MUTEXES && (q->flags & QUEUE_FLAG_MUTEX) != 0U;
 }
 
 /* Initialises a queue object over its storage (NULL for item_size 0). */

@@ -148,6 +148,24 @@ TickType_t sched_tick_now(void);
 void sched_timeout_init(TimeOut_t *to);
 BaseType_t sched_timeout_check(TimeOut_t *to, TickType_t *ticks);
 
+/* A blocking call that retries after every wake: try, and on failure ask
+ * sched_wait_more() whether to block (for w->ticks) or give up. */
+typedef struct {
+    TimeOut_t timeout;
+    TickType_t ticks; /* left to wait */
+    int started;      /* timeout set */
+} sched_wait_t;
+
+static inline void sched_wait_init(sched_wait_t *w, TickType_t ticks)
+{
+    w->ticks = ticks;
+    w->started = 0;
+}
+
+/* After a failed attempt: pdTRUE to block for w->ticks, pdFALSE when no
+ * wait was asked for or the time is up. Locked. */
+BaseType_t sched_wait_more(sched_wait_t *w);
+
 /* ----- Checks ----------------------------------------------------------------- */
 
 /* The handle argument or, for NULL, the calling task. */
@@ -166,6 +184,24 @@ static inline tcb_t *sched_tcb_or_current(TaskHandle_t h)
 
 /* configASSERT on a FromISR call from a too-urgent interrupt. */
 #define SCHED_ASSERT_ISR_PRIORITY() portASSERT_IF_INTERRUPT_PRIORITY_INVALID()
+
+/* Fast paths: a blocking call first makes one attempt inline, with few
+ * registers and no timeout state, and calls its slow path (marked
+ * KERNEL_SLOW_PATH, kept out of line) only when that fails; the slow path
+ * starts with the same attempt, so it is complete by itself. Builds
+ * optimised for size leave the inline attempt out (one copy is smaller). */
+#ifndef KERNEL_FAST_PATHS /* a test variant sets it */
+#if defined(__OPTIMIZE_SIZE__)
+#define KERNEL_FAST_PATHS 0
+#else
+#define KERNEL_FAST_PATHS 1
+#endif /* __OPTIMIZE_SIZE__ */
+#endif /* KERNEL_FAST_PATHS */
+#if defined(__GNUC__)
+#define KERNEL_SLOW_PATH __attribute__((noinline))
+#else
+#define KERNEL_SLOW_PATH
+#endif /* __GNUC__ */
 
 /* Generic highest-set-bit for ports without one (de Bruijn multiply). */
 UBaseType_t kernel_highest_set_bit(uint32_t w);
