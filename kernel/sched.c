@@ -55,19 +55,31 @@ UBaseType_t kernel_highest_set_bit(uint32_t w)
     return debruijn[(uint32_t)(w * 0x07C4ACDDU) >> 27];
 }
 
+/* The bitmap word of priority p (a constant 0 with one word). */
+static inline UBaseType_t prio_word(UBaseType_t p)
+{
+    return (PRIO_WORDS > 1U) ? (p >> 5) : 0U;
+}
+
+/* Its bit in that word. */
+static inline uint32_t prio_bit(UBaseType_t p)
+{
+    return 1UL << ((PRIO_WORDS > 1U) ? (p & 31U) : p);
+}
+
 static inline void prio_mark(UBaseType_t p)
 {
-    ready_bits[p >> 5] |= 1UL << (p & 31U);
+    ready_bits[prio_word(p)] |= prio_bit(p);
     if (PRIO_WORDS > 1U) {
-        ready_groups |= 1UL << (p >> 5);
+        ready_groups |= 1UL << prio_word(p);
     }
 }
 
 static inline void prio_unmark(UBaseType_t p)
 {
-    ready_bits[p >> 5] &= ~(1UL << (p & 31U));
-    if (PRIO_WORDS > 1U && ready_bits[p >> 5] == 0U) {
-        ready_groups &= ~(1UL << (p >> 5));
+    ready_bits[prio_word(p)] &= ~prio_bit(p);
+    if (PRIO_WORDS > 1U && ready_bits[prio_word(p)] == 0U) {
+        ready_groups &= ~(1UL << prio_word(p));
     }
 }
 

@@ -80,8 +80,9 @@ static inline UBaseType_t list_remove(list_item_t *item)
         list->cursor = item->link.prev;
     }
     item->container = NULL;
-    list->count--;
-    return list->count;
+    const UBaseType_t left = list->count - 1U; /* count is volatile: one read */
+    list->count = left;
+    return left;
 }
 
 static inline int list_is_empty(const list_t *list)

@@ -84,7 +84,11 @@ __attribute__((always_inline)) static inline void port_pend_switch(void)
 }
 
 void vPortYield(void);
+#if defined(__OPTIMIZE_SIZE__)
 #define portYIELD() vPortYield() /* one copy: the kernel yields in many places */
+#else
+#define portYIELD() port_pend_switch()
+#endif /* __OPTIMIZE_SIZE__ */
 #define portEND_SWITCHING_ISR(x) \
     do {                         \
         if ((x) != pdFALSE) {    \
