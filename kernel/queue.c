@@ -38,7 +38,7 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, int8_t *s
 }
 
 /* Copies an item's bytes into the ring. Locked. */
-static void copy_item_in(queue_t *q, const void *item, BaseType_t pos)
+static inline void copy_item_in(queue_t *q, const void *item, BaseType_t pos)
 {
     if (pos == queueSEND_TO_FRONT) {
         memcpy(q->u.q.read_from, item, q->item_size);

@@ -129,6 +129,13 @@ __attribute__((always_inline)) static inline UBaseType_t port_ipsr(void)
 #define portENABLE_INTERRUPTS() port_set_basepri(0U)
 #define portIS_INSIDE_INTERRUPT() ((BaseType_t)(port_ipsr() != 0U))
 
+/* The priority check of every FromISR call is an assertion: without an
+ * application configASSERT (FreeRTOSConfig.h is read before this file, the
+ * kernel's empty default after it) there is nothing to call. */
+#ifndef configASSERT
+#define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() ((void)0)
+#endif /* configASSERT */
+
 /* ----- Critical sections ---------------------------------------------------
  * BASEPRI at the syscall level plus a nesting count (port.c). A switch only
  * happens at count 0, so one count serves every task; until the scheduler
