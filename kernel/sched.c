@@ -419,13 +419,14 @@ TickType_t xTaskGetTickCountFromISR(void)
 
 /* ----- Timeouts --------------------------------------------------------- */
 
-void sched_timeout_init(TimeOut_t *to)
+/* Locked forms of vTaskInternalSetTimeOutState / xTaskCheckForTimeOut. */
+static void timeout_init(TimeOut_t *to)
 {
     to->xOverflowCount = overflow_count;
     to->xTimeOnEntering = tick_count;
 }
 
-BaseType_t sched_timeout_check(TimeOut_t *to, TickType_t *ticks)
+static BaseType_t timeout_check(TimeOut_t *to, TickType_t *ticks)
 {
     tcb_t *cur = pxCurrentTCB;
     const TickType_t now = tick_count;
@@ -444,7 +445,7 @@ BaseType_t sched_timeout_check(TimeOut_t *to, TickType_t *ticks)
     }
     if (elapsed < *ticks) {
         *ticks -= elapsed;
-        sched_timeout_init(to);
+        timeout_init(to);
         return pdFALSE;
     }
     *ticks = 0;
@@ -457,24 +458,24 @@ BaseType_t sched_wait_more(sched_wait_t *w)
         return pdFALSE;
     }
     if (!w->started) {
-        sched_timeout_init(&w->timeout);
+        timeout_init(&w->timeout);
         w->started = 1;
         return pdTRUE;
     }
-    return (sched_timeout_check(&w->timeout, &w->ticks) == pdFALSE) ? pdTRUE : pdFALSE;
+    return (timeout_check(&w->timeout, &w->ticks) == pdFALSE) ? pdTRUE : pdFALSE;
 }
 
 void vTaskSetTimeOutState(TimeOut_t *const pxTimeOut)
 {
     configASSERT(pxTimeOut != NULL);
     portENTER_CRITICAL();
-    sched_timeout_init(pxTimeOut);
+    timeout_init(pxTimeOut);
     portEXIT_CRITICAL();
 }
 
 void vTaskInternalSetTimeOutState(TimeOut_t *const pxTimeOut)
 {
-    sched_timeout_init(pxTimeOut);
+    timeout_init(pxTimeOut);
 }
 
 BaseType_t xTaskCheckForTimeOut(TimeOut_t *const pxTimeOut, TickType_t *const pxTicksToWait)
@@ -482,7 +483,7 @@ BaseType_t xTaskCheckForTimeOut(TimeOut_t *const pxTimeOut, TickType_t *const px
     configASSERT(pxTimeOut != NULL);
     configASSERT(pxTicksToWait != NULL);
     portENTER_CRITICAL();
-    BaseType_t r = sched_timeout_check(pxTimeOut, pxTicksToWait);
+    BaseType_t r = timeout_check(pxTimeOut, pxTicksToWait);
     portEXIT_CRITICAL();
     return r;
 }

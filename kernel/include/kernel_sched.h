@@ -144,10 +144,6 @@ BaseType_t sched_set_priority(tcb_t *t, UBaseType_t priority);
 /* ----- Time -------------------------------------------------------------------- */
 TickType_t sched_tick_now(void);
 
-/* Locked forms of vTaskInternalSetTimeOutState / xTaskCheckForTimeOut. */
-void sched_timeout_init(TimeOut_t *to);
-BaseType_t sched_timeout_check(TimeOut_t *to, TickType_t *ticks);
-
 /* A blocking call that retries after every wake: try, and on failure ask
  * sched_wait_more() whether to block (for w->ticks) or give up. */
 typedef struct {
