@@ -394,6 +394,12 @@ extern "C" {
 #define portIS_INSIDE_INTERRUPT() xPortIsInsideInterrupt()
 #endif /* portIS_INSIDE_INTERRUPT */
 
+/* Called with a deleted task's TCB just before its memory is freed (or, for
+ * a static task, given back), for ports that keep per-task host state. */
+#ifndef portCLEAN_UP_TCB
+#define portCLEAN_UP_TCB(pxTCB) ((void)(pxTCB))
+#endif /* portCLEAN_UP_TCB */
+
 #ifndef portTASK_FUNCTION_PROTO
 #define portTASK_FUNCTION_PROTO(vFunction, pvParameters) void vFunction(void *pvParameters)
 #endif /* portTASK_FUNCTION_PROTO */

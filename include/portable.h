@@ -32,6 +32,8 @@
  *   portASSERT_IF_INTERRUPT_PRIORITY_INVALID()
  *   portIS_INSIDE_INTERRUPT()    non-zero in ISR context
  *   portGET_RUN_TIME_COUNTER_VALUE(), portCONFIGURE_TIMER_FOR_RUN_TIME_STATS()
+ *   portCLEAN_UP_TCB(pxTCB)      a deleted task's memory is about to be freed
+ *                                (simulators: drop host-side stack state)
  *
  * Rules every port follows
  *   - portYIELD() may be called inside a critical section: the switch is

@@ -56,7 +56,8 @@ BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t xQueue, uint8_t **ppucQue
 #define xQueueGetStaticBuffers(xQueue, ppucQueueStorage, ppxStaticQueue) \
     xQueueGenericGetStaticBuffers((xQueue), (ppucQueueStorage), (ppxStaticQueue))
 
-/* Deletes a queue. Tasks still blocked on it are woken and their calls fail. */
+/* Deletes a queue. Deleting a queue that tasks are blocked on, or that is a
+ * member of a queue set, is a programming error (configASSERT). */
 void vQueueDelete(QueueHandle_t xQueue);
 
 /* Empties the queue; tasks waiting to send are woken. Always returns pdPASS. */
@@ -150,6 +151,8 @@ QueueSetMemberHandle_t xQueueSelectFromSetFromISR(QueueSetHandle_t xQueueSet);
 /* ----- Mutex internals used by semphr.h ----------------------------------------- */
 QueueHandle_t xQueueCreateMutex(const uint8_t ucQueueType);
 QueueHandle_t xQueueCreateMutexStatic(const uint8_t ucQueueType, StaticQueue_t *pxStaticQueue);
+/* uxMaxCount must be > 0 and uxInitialCount <= uxMaxCount (configASSERT;
+ * NULL otherwise). */
 QueueHandle_t xQueueCreateCountingSemaphore(const UBaseType_t uxMaxCount,
                                             const UBaseType_t uxInitialCount);
 QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t uxMaxCount,

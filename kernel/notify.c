@@ -56,11 +56,14 @@ static BaseType_t notify(tcb_t *t, UBaseType_t i, uint32_t value, eNotifyAction 
     return r;
 }
 
-static int notify_args_ok(TaskHandle_t t, UBaseType_t i)
+/* An unknown action is refused here, before anything is changed. */
+static int notify_args_ok(TaskHandle_t t, UBaseType_t i, eNotifyAction action)
 {
+    const int action_ok = (unsigned)action <= (unsigned)eSetValueWithoutOverwrite;
     configASSERT(t != NULL);
     configASSERT(i < configTASK_NOTIFICATION_ARRAY_ENTRIES);
-    return t != NULL && i < configTASK_NOTIFICATION_ARRAY_ENTRIES;
+    configASSERT(action_ok);
+    return t != NULL && i < configTASK_NOTIFICATION_ARRAY_ENTRIES && action_ok;
 }
 
 BaseType_t xTaskGenericNotify(TaskHandle_t xTaskToNotify, UBaseType_t uxIndexToNotify,
@@ -68,7 +71,7 @@ BaseType_t xTaskGenericNotify(TaskHandle_t xTaskToNotify, UBaseType_t uxIndexToN
                               uint32_t *pulPreviousNotificationValue)
 {
     BaseType_t woke;
-    if (!notify_args_ok(xTaskToNotify, uxIndexToNotify)) {
+    if (!notify_args_ok(xTaskToNotify, uxIndexToNotify, eAction)) {
         return pdFAIL;
     }
     portENTER_CRITICAL();
@@ -86,7 +89,7 @@ BaseType_t xTaskGenericNotifyFromISR(TaskHandle_t xTaskToNotify, UBaseType_t uxI
                                      BaseType_t *pxHigherPriorityTaskWoken)
 {
     BaseType_t woke;
-    if (!notify_args_ok(xTaskToNotify, uxIndexToNotify)) {
+    if (!notify_args_ok(xTaskToNotify, uxIndexToNotify, eAction)) {
         return pdFAIL;
     }
     SCHED_ASSERT_ISR_PRIORITY();
@@ -105,7 +108,7 @@ void vTaskGenericNotifyGiveFromISR(TaskHandle_t xTaskToNotify, UBaseType_t uxInd
                                    BaseType_t *pxHigherPriorityTaskWoken)
 {
     BaseType_t woke;
-    if (!notify_args_ok(xTaskToNotify, uxIndexToNotify)) {
+    if (!notify_args_ok(xTaskToNotify, uxIndexToNotify, eIncrement)) {
         return;
     }
     SCHED_ASSERT_ISR_PRIORITY();

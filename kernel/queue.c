@@ -159,6 +159,48 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t uxQueueLength,
     return q;
 }
 
+/* A counting semaphore is a queue of uxMaxCount empty items whose count
+ * starts at uxInitialCount. */
+static int counting_args_ok(UBaseType_t max, UBaseType_t initial)
+{
+    configASSERT(max != 0U);
+    configASSERT(initial <= max);
+    return max != 0U && initial <= max;
+}
+
+static QueueHandle_t counting_init(QueueHandle_t s, UBaseType_t initial)
+{
+    if (s == NULL) {
+        traceCREATE_COUNTING_SEMAPHORE_FAILED();
+        return NULL;
+    }
+    s->count = initial;
+    traceCREATE_COUNTING_SEMAPHORE();
+    return s;
+}
+
+QueueHandle_t xQueueCreateCountingSemaphore(const UBaseType_t uxMaxCount,
+                                            const UBaseType_t uxInitialCount)
+{
+    if (!counting_args_ok(uxMaxCount, uxInitialCount)) {
+        return counting_init(NULL, 0);
+    }
+    return counting_init(xQueueGenericCreate(uxMaxCount, 0, queueQUEUE_TYPE_COUNTING_SEMAPHORE),
+                         uxInitialCount);
+}
+
+QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t uxMaxCount,
+                                                  const UBaseType_t uxInitialCount,
+                                                  StaticQueue_t *pxStaticQueue)
+{
+    if (!counting_args_ok(uxMaxCount, uxInitialCount)) {
+        return counting_init(NULL, 0);
+    }
+    return counting_init(xQueueGenericCreateStatic(uxMaxCount, 0, NULL, pxStaticQueue,
+                                                   queueQUEUE_TYPE_COUNTING_SEMAPHORE),
+                         uxInitialCount);
+}
+
 BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t xQueue, uint8_t **ppucQueueStorage,
                                          StaticQueue_t **ppxStaticQueue)
 {
@@ -226,18 +268,28 @@ BaseType_t xQueueGenericReset(QueueHandle_t xQueue, BaseType_t xNewQueue)
 
 /* ----- Sending ------------------------------------------------------------------- */
 
+/* A NULL item for a queue that has items, or an overwrite of a queue longer
+ * than one, would corrupt the queue: refused (after the assertion). */
+static int send_args_ok(const queue_t *q, const void *item, BaseType_t pos)
+{
+    configASSERT(q != NULL);
+    if (q == NULL) {
+        return 0;
+    }
+    configASSERT(!(item == NULL && q->item_size != 0U));
+    configASSERT(!(pos == queueOVERWRITE && q->length != 1U));
+    return !(item == NULL && q->item_size != 0U) && !(pos == queueOVERWRITE && q->length != 1U);
+}
+
 BaseType_t xQueueGenericSend(QueueHandle_t xQueue, const void *const pvItemToQueue,
                              TickType_t xTicksToWait, const BaseType_t xCopyPosition)
 {
     TimeOut_t to;
     int started = 0;
     queue_t *q = xQueue;
-    configASSERT(q != NULL);
-    if (q == NULL) {
+    if (!send_args_ok(q, pvItemToQueue, xCopyPosition)) {
         return errQUEUE_FULL;
     }
-    configASSERT(!(pvItemToQueue == NULL && q->item_size != 0U));
-    configASSERT(!(xCopyPosition == queueOVERWRITE && q->length != 1U));
     SCHED_ASSERT_CAN_BLOCK(xTicksToWait);
     SCHED_ASSERT_TASK_CONTEXT();
     if (queue_is_mutex(q)) {
@@ -276,13 +328,13 @@ BaseType_t xQueueGenericSendFromISR(QueueHandle_t xQueue, const void *const pvIt
 {
     BaseType_t r = errQUEUE_FULL;
     queue_t *q = xQueue;
-    configASSERT(q != NULL);
-    if (q == NULL) {
+    if (!send_args_ok(q, pvItemToQueue, xCopyPosition)) {
         return errQUEUE_FULL;
     }
-    configASSERT(!(pvItemToQueue == NULL && q->item_size != 0U));
-    configASSERT(!(xCopyPosition == queueOVERWRITE && q->length != 1U));
     configASSERT(!queue_is_mutex(q));
+    if (queue_is_mutex(q)) {
+        return errQUEUE_FULL;
+    }
     SCHED_ASSERT_ISR_PRIORITY();
     UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
     if (q->count < q->length || xCopyPosition == queueOVERWRITE) {
@@ -408,6 +460,9 @@ BaseType_t xQueueReceiveFromISR(QueueHandle_t xQueue, void *const pvBuffer,
     }
     configASSERT(!(pvBuffer == NULL && q->item_size != 0U));
     configASSERT(!queue_is_mutex(q));
+    if ((pvBuffer == NULL && q->item_size != 0U) || queue_is_mutex(q)) {
+        return errQUEUE_EMPTY;
+    }
     SCHED_ASSERT_ISR_PRIORITY();
     UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
     if (q->count > 0U) {

@@ -145,6 +145,7 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t pxTaskCode, const char *const pcNa
 
 void task_free(tcb_t *t)
 {
+    portCLEAN_UP_TCB(t);
     if ((t->flags & TCB_STATIC_STACK) == 0U) {
         task_stack_free(t->stack);
     }
@@ -175,10 +176,23 @@ static void task_unlink_state(tcb_t *t)
     }
 }
 
+/* Suspending or deleting the calling task needs a switch, which cannot
+ * happen while the scheduler is suspended: refused before any change. */
+static int task_may_leave(TaskHandle_t h)
+{
+    const int self = (h == NULL || (tcb_t *)h == pxCurrentTCB);
+    const int ok = !(self && sched_running != pdFALSE && sched_suspend_depth != 0U);
+    configASSERT(ok);
+    return ok;
+}
+
 void vTaskDelete(TaskHandle_t xTaskToDelete)
 {
     int free_now = 0;
     configASSERT(xTaskToDelete != NULL || pxCurrentTCB != NULL);
+    if (!task_may_leave(xTaskToDelete)) {
+        return;
+    }
     portENTER_CRITICAL();
     tcb_t *t = sched_tcb_or_current(xTaskToDelete);
     if (configUSE_MUTEXES) {
@@ -188,7 +202,6 @@ void vTaskDelete(TaskHandle_t xTaskToDelete)
     task_unlink_event(t);
     traceTASK_DELETE(t);
     if (t == pxCurrentTCB && sched_running != pdFALSE) {
-        configASSERT(sched_suspend_depth == 0U);
         list_insert_end(&sched_terminating, &t->state_item);
         sched_deleted_waiting = sched_deleted_waiting + 1U;
         portYIELD();
@@ -359,6 +372,9 @@ void vTaskPrioritySet(TaskHandle_t xTask, UBaseType_t uxNewPriority)
 
 void vTaskSuspend(TaskHandle_t xTaskToSuspend)
 {
+    if (!task_may_leave(xTaskToSuspend)) {
+        return;
+    }
     portENTER_CRITICAL();
     tcb_t *t = sched_tcb_or_current(xTaskToSuspend);
     traceTASK_SUSPEND(t);
@@ -372,7 +388,6 @@ void vTaskSuspend(TaskHandle_t xTaskToSuspend)
     list_insert_end(&sched_suspended, &t->state_item);
     if (t == pxCurrentTCB) {
         if (sched_running != pdFALSE) {
-            configASSERT(sched_suspend_depth == 0U);
             portYIELD();
         } else if (sched_suspended.count == sched_task_count) {
             pxCurrentTCB = NULL;

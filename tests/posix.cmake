@@ -13,6 +13,13 @@ portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_D
 add_test(NAME kernel.posix.prio300 COMMAND kernel_tests_prio300)
 set_tests_properties(kernel.posix.prio300 PROPERTIES TIMEOUT 300)
 
+# The tick count wraps early in the suite: delays, timeouts and periodic
+# wakes must all survive the overflow.
+portolan_add_test_image(kernel_tests_tickwrap CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config
+                        DEFINES configINITIAL_TICK_COUNT=0xFFFFFF00U SOURCES ${KERNEL_TEST_SOURCES})
+add_test(NAME kernel.posix.tickwrap COMMAND kernel_tests_tickwrap)
+set_tests_properties(kernel.posix.tickwrap PROPERTIES TIMEOUT 300)
+
 # The out-of-tree example application, built as a user would build it.
 add_test(NAME example.hello
          COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/hello

@@ -48,8 +48,7 @@ static void preemption_on_create(void)
 {
     static const char h = 'H';
     log_reset();
-    xTaskCreate(letter_task, "high", configMINIMAL_STACK_SIZE, (void *)&h, TOUR_PRIORITY + 1,
-                NULL);
+    xTaskCreate(letter_task, "high", configMINIMAL_STACK_SIZE, (void *)&h, TOUR_PRIORITY + 1, NULL);
     log_char('T');
     check("a higher-priority task runs before xTaskCreate returns", strcmp(log_buf, "HT") == 0);
 }
@@ -170,8 +169,7 @@ static void queue_sets(void)
     int got = 0;
     xQueueReceive(first, &got, 0);
     QueueSetMemberHandle_t none = xQueueSelectFromSet(set, 3);
-    check("a queue set selects the queue that has data",
-          first == b && got == 7 && none == NULL);
+    check("a queue set selects the queue that has data", first == b && got == 7 && none == NULL);
     xQueueRemoveFromSet(a, set);
     xQueueRemoveFromSet(b, set);
     vQueueDelete(a);

@@ -24,21 +24,26 @@
 #include "sim.h"
 
 #if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #define fiber_start(save, lo, size) __sanitizer_start_switch_fiber((save), (lo), (size))
 #define fiber_finish(save) __sanitizer_finish_switch_fiber((save), NULL, NULL)
 #else
 #define fiber_start(save, lo, size) ((void)(save), (void)(lo), (void)(size))
 #define fiber_finish(save) ((void)(save))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
 #endif /* __SANITIZE_ADDRESS__ */
 
 #if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif /* valgrind.h */
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#endif /* memcheck.h */
 #endif /* __has_include */
 #ifndef VALGRIND_STACK_REGISTER
 #define VALGRIND_STACK_REGISTER(lo, hi) 0U
+#define VALGRIND_STACK_DEREGISTER(id) ((void)(id))
+#define VALGRIND_MAKE_MEM_DEFINED(p, n) ((void)(p), (void)(n))
+#define VALGRIND_MAKE_MEM_UNDEFINED(p, n) ((void)(p), (void)(n))
 #endif /* VALGRIND_STACK_REGISTER */
 
 /* Host code needs real stack room; smaller task stacks are refused. */
@@ -53,6 +58,7 @@ struct sim_ctx {
     void *stack_lo;
     size_t stack_size;
     struct sim_ctx **home; /* permanent slot holding this context's address */
+    unsigned vg_stack_id;  /* valgrind's registration of the stack */
     TaskFunction_t fn;
     void *arg;
 };
@@ -102,6 +108,30 @@ static void irqs_init_once(void)
     }
 }
 
+/* ----- Memory checkers -----------------------------------------------------
+ * Every task stack is registered with valgrind, so that a switch between
+ * stacks is not taken for a deep call, and handed back when the task is
+ * freed (vPortCleanUpTCB). */
+
+/* Memcheck marks stack memory below the stack pointer inaccessible, and
+ * new frames undefined, as a task runs. Once a task is switched out, the
+ * unused part of its stack is plain memory again: the kernel scans it for
+ * the high-water mark and, after the task is deleted, hands it out again.
+ * The context that runs next therefore marks the stack of the one that
+ * left defined below the point where it switched. */
+static struct {
+    void *lo;
+    char *hi;
+} vg_left;
+
+static void vg_settle_left(void)
+{
+    if (vg_left.lo != NULL) {
+        VALGRIND_MAKE_MEM_DEFINED(vg_left.lo, (size_t)(vg_left.hi - (char *)vg_left.lo));
+        vg_left.lo = NULL;
+    }
+}
+
 /* ----- Context helpers ------------------------------------------------- */
 
 static struct sim_ctx *ctx_of(void *tcb)
@@ -127,6 +157,7 @@ static void task_entry(void)
 {
     struct sim_ctx *self = ctx_of(pxCurrentTCB);
     fiber_finish(NULL);
+    vg_settle_left();
     mask_level = 0;
     self->fn(self->arg);
     /* A task function must never return: it must delete itself. */
@@ -159,17 +190,34 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
     ctx->uc.uc_link = NULL;
     sigemptyset(&ctx->uc.uc_sigmask);
     makecontext(&ctx->uc, task_entry, 0);
-    (void)VALGRIND_STACK_REGISTER(pxEndOfStack, (char *)pxEndOfStack + size);
+    ctx->vg_stack_id = VALGRIND_STACK_REGISTER(pxEndOfStack, (char *)pxEndOfStack + size);
     *slot = ctx;
     return (StackType_t *)slot;
+}
+
+/* The memory of a deleted task goes back to the heap: forget its stack
+ * registration, mark it undefined for memcheck, and lift the poison ASan
+ * left on the frames that were live when the task was deleted. */
+void vPortCleanUpTCB(void *pxTCB)
+{
+    struct sim_ctx *ctx = ctx_of(pxTCB);
+    char *lo = ctx->stack_lo;
+    const size_t size = (size_t)((char *)(ctx + 1) - lo);
+    VALGRIND_STACK_DEREGISTER(ctx->vg_stack_id);
+    ASAN_UNPOISON_MEMORY_REGION(lo, size);
+    VALGRIND_MAKE_MEM_UNDEFINED(lo, size);
 }
 
 /* Jumps from the running context to `to`, saving into `from`. */
 static void jump(struct sim_ctx *from, struct sim_ctx *to)
 {
+    char here;
+    vg_left.lo = from->stack_lo;
+    vg_left.hi = &here;
     fiber_start(&from->fake_stack, to->stack_lo, to->stack_size);
     swapcontext(&from->uc, &to->uc);
     fiber_finish(from->fake_stack);
+    vg_settle_left();
 }
 
 /* The PendSV of the simulator: runs at thread level with nothing masked. */

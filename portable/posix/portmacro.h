@@ -81,6 +81,8 @@ void vPortYieldFromISR(void);
 #define portDISABLE_INTERRUPTS() vPortDisableInterrupts()
 #define portENABLE_INTERRUPTS() vPortEnableInterrupts()
 #define portIDLE_WAIT() vPortIdleWait()
+#define portCLEAN_UP_TCB(pxTCB) vPortCleanUpTCB(pxTCB)
+void vPortCleanUpTCB(void *pxTCB);
 
 #define portFIND_HIGHEST_SET_BIT(w) ((UBaseType_t)(31 - __builtin_clz((unsigned)(w))))
 

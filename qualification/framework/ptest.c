@@ -44,6 +44,8 @@ static char message[LINE_MAX_CHARS];
 static struct helper helpers[PTEST_MAX_TASKS];
 static jmp_buf expect_jmp;
 static volatile int expect_active;
+static volatile int expect_continue;
+static volatile unsigned expect_count;
 static TaskHandle_t expect_task;
 static volatile TickType_t test_started_at;
 static volatile int test_running;
@@ -159,6 +161,19 @@ jmp_buf *ptest_expect_begin(void)
     return &expect_jmp;
 }
 
+void ptest_expect_continue_begin(void)
+{
+    expect_task = in_isr() ? NULL : xTaskGetCurrentTaskHandle();
+    expect_count = 0;
+    expect_continue = 1;
+}
+
+unsigned ptest_expect_continue_end(void)
+{
+    expect_continue = 0;
+    return expect_count;
+}
+
 void ptest_expect_missing(const char *file, int line, const char *what)
 {
     expect_active = 0;
@@ -176,6 +191,10 @@ void ptest_config_assert(const char *file, int line)
     if (expect_active && ctx == expect_task) {
         expect_active = 0;
         longjmp(expect_jmp, 1);
+    }
+    if (expect_continue && ctx == expect_task) {
+        expect_count++;
+        return;
     }
     if (!test_running) {
         fatal("configASSERT", file, line);
@@ -367,6 +386,8 @@ static int run_case(const struct ptest_case *c)
     const UBaseType_t tasks_before = uxTaskGetNumberOfTasks();
     const size_t heap_before = xPortGetFreeHeapSize();
     current = c;
+    expect_active = 0;
+    expect_continue = 0;
     failed = 0;
     ignored = 0;
     test_started_at = xTaskGetTickCount();

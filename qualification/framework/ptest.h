@@ -149,7 +149,22 @@ void ptest_ignore(const char *file, int line, const char *reason);
         ptest_expect_end();                                  \
     } while (0)
 
+/* As TEST_EXPECT_ASSERT, but every configASSERT() the statement trips
+ * returns into the kernel, which then takes the error path it documents for
+ * builds whose configASSERT() does not stop (a capped priority, NULL,
+ * pdFAIL). The statement must trip at least one. */
+#define TEST_EXPECT_ASSERT_CONTINUE(stmt)                    \
+    do {                                                     \
+        ptest_expect_continue_begin();                       \
+        stmt;                                                \
+        if (ptest_expect_continue_end() == 0U) {             \
+            ptest_expect_missing(__FILE__, __LINE__, #stmt); \
+        }                                                    \
+    } while (0)
+
 jmp_buf *ptest_expect_begin(void);
+void ptest_expect_continue_begin(void);
+unsigned ptest_expect_continue_end(void);
 void ptest_expect_missing(const char *file, int line, const char *what);
 void ptest_expect_end(void);
 int ptest_str_eq(const char *a, const char *b);

@@ -29,7 +29,8 @@
 #define configUSE_TICK_HOOK 1
 #define configUSE_MALLOC_FAILED_HOOK 0
 #define configCHECK_FOR_STACK_OVERFLOW 0
-#define configSUPPORT_STATIC_ALLOCATION 0
+#define configSUPPORT_STATIC_ALLOCATION 1
+#define configKERNEL_PROVIDED_STATIC_MEMORY 1 /* idle (and timer) task memory */
 #define configSUPPORT_DYNAMIC_ALLOCATION 1
 
 #define INCLUDE_vTaskPrioritySet 1

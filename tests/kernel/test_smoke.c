@@ -16,7 +16,7 @@ static void producer(void *arg)
     }
 }
 
-PTEST(Smoke, queue_between_tasks)
+PTEST(Kernel, smoke_queue_between_tasks)
 {
     smoke_q = xQueueCreate(2, sizeof(int));
     TEST_ASSERT_NOT_NULL(smoke_q);
@@ -29,7 +29,7 @@ PTEST(Smoke, queue_between_tasks)
     vQueueDelete(smoke_q);
 }
 
-PTEST(Smoke, delay_is_exact)
+PTEST(Kernel, smoke_delay_is_exact)
 {
     TickType_t start = xTaskGetTickCount();
     vTaskDelay(10000);
