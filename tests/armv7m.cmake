@@ -33,13 +33,14 @@ set_tests_properties(port.${PORTOLAN_BOARD}.min-layout PROPERTIES TIMEOUT 300)
 
 # The out-of-tree example application, configured, built and run under QEMU
 # as a user would.
+set(_work ${CMAKE_CURRENT_BINARY_DIR}/example-qemu-hello)
 add_test(NAME example.qemu-hello.${PORTOLAN_BOARD}
-         COMMAND ${CMAKE_COMMAND} -DSRC=${PORTOLAN_ROOT}/examples/qemu-hello
-                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/example-qemu-hello
-                 -DPORTOLAN_DIR=${PORTOLAN_ROOT} -DBOARD=${PORTOLAN_BOARD} -DEXE=qemu_hello
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_CODE=0
                  "-DEXPECT=qemu-hello on ${PORTOLAN_BOARD}@@received 5 at tick 500@@hello from configPRINT_STRING@@done: sum 15"
-                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/run_qemu_example.cmake --
-                 ${PORTOLAN_RUN_WRAPPER})
+                 -DBUILD_SRC=${PORTOLAN_ROOT}/examples/qemu-hello -DBUILD_DIR=${_work}
+                 "-DBUILD_ARGS=-DPORTOLAN_DIR=${PORTOLAN_ROOT}@@-DPORTOLAN_BOARD=${PORTOLAN_BOARD}"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/expect_run.cmake --
+                 ${PORTOLAN_RUN_WRAPPER} ${_work}/qemu_hello)
 set_tests_properties(example.qemu-hello.${PORTOLAN_BOARD} PROPERTIES TIMEOUT 300)
 
 # Kernel footprint and context switch cost: the small application of

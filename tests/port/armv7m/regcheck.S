@@ -17,6 +17,16 @@
     .thumb
     .text
 
+    /* Copies \count words from [r0] to [sp] (uses r2, r3). */
+    .macro COPY_PATTERNS count
+    mov r2, #0
+1:  ldr r3, [r0, r2, lsl #2]
+    str r3, [sp, r2, lsl #2]
+    add r2, r2, #1
+    cmp r2, #\count
+    bne 1b
+    .endm
+
     .macro CHECK reg, idx
     ldr r0, [sp, #(4 * \idx)]
     cmp r0, \reg
@@ -32,12 +42,7 @@ port_check_core_registers:
     push {r4-r11, lr}
     sub sp, sp, #56             /* patterns[0..12] at sp, rounds at sp+52 */
     str r1, [sp, #52]
-    mov r2, #0
-1:  ldr r3, [r0, r2, lsl #2]
-    str r3, [sp, r2, lsl #2]
-    add r2, r2, #1
-    cmp r2, #13
-    bne 1b
+    COPY_PATTERNS 13
     ldr lr, [r0, #48]
     ldmia r0, {r1-r12}
 2:  CHECK r1, 0
@@ -81,12 +86,7 @@ port_check_fp_registers:
     vpush {s16-s31}
     sub sp, sp, #136            /* patterns[0..32] at sp, rounds at sp+132 */
     str r1, [sp, #132]
-    mov r2, #0
-1:  ldr r3, [r0, r2, lsl #2]
-    str r3, [sp, r2, lsl #2]
-    add r2, r2, #1
-    cmp r2, #33
-    bne 1b
+    COPY_PATTERNS 33
     ldr r3, [r0, #128]
     and r3, r3, #0xF0000000
     vmrs r4, fpscr              /* keep the caller's mode bits */
