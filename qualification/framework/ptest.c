@@ -20,7 +20,11 @@
 #endif /* PTEST_CHECK_LEAKS */
 
 #define LINE_MAX_CHARS 256
-#define MAX_CASES 1024
+/* The most tests one run selects; boards with little RAM lower it. */
+#ifndef PTEST_MAX_CASES
+#define PTEST_MAX_CASES 1024
+#endif /* PTEST_MAX_CASES */
+#define MAX_CASES PTEST_MAX_CASES
 
 extern const struct ptest_case __start_ptest_cases[];
 extern const struct ptest_case __stop_ptest_cases[];
