@@ -85,3 +85,11 @@ add_test(NAME perf.switch.${PORTOLAN_BOARD}
                  $<TARGET_FILE:footprint_minimal>)
 set_tests_properties(footprint.${PORTOLAN_BOARD} footprint.${PORTOLAN_BOARD}.runs
                      perf.switch.${PORTOLAN_BOARD} PROPERTIES TIMEOUT 120)
+
+# The whole kernel suite with tickless idle: every delay and timeout of the
+# suite then goes through vPortSuppressTicksAndSleep().
+portolan_add_test_image(kernel_tests_tickless CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config
+                        DEFINES configUSE_TICKLESS_IDLE=1 SOURCES ${KERNEL_TEST_SOURCES})
+add_test(NAME kernel.${PORTOLAN_BOARD}.tickless
+         COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:kernel_tests_tickless>)
+set_tests_properties(kernel.${PORTOLAN_BOARD}.tickless PROPERTIES TIMEOUT 300)

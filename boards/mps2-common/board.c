@@ -154,10 +154,15 @@ static void set_priority(uint32_t line, uint32_t prio)
     NVIC_IPR8[line] = (uint8_t)prio;
 }
 
-void board_init(void)
+void mps2_early_init(void)
 {
     mps2_uart_init();
     pacer_start();
+}
+
+void board_init(void)
+{
+    mps2_early_init();
     set_priority(MPS2_IRQ_TIMER0, PRIO_LOW);
     set_priority(MPS2_IRQ_TIMER1, PRIO_HIGH);
     set_priority(MPS2_IRQ_DUALTIMER, PRIO_UNMASKED);

@@ -106,7 +106,10 @@ void TIMER0_IRQHandler(void);
 void TIMER1_IRQHandler(void);
 void DUALTIMER_IRQHandler(void);
 
-/* Board internals shared by board.c, startup.c and syscalls.c. */
+/* Board internals shared by board.c, startup.c and syscalls.c.
+ * mps2_early_init() (reset path, before main()): console and pacer, so that
+ * printf and idle time work even if the application skips board_init(). */
+void mps2_early_init(void);
 void mps2_uart_init(void);
 void mps2_uart_write(const char *buf, size_t len);
 void mps2_exit(int code) __attribute__((noreturn));

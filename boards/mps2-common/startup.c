@@ -120,6 +120,7 @@ void mps2_reset_c(void)
     size_t data_bytes = (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start);
     memcpy(__data_start, __data_load, data_bytes);
     memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
+    mps2_early_init();
     for (void (**ctor)(void) = __init_array_start; ctor < __init_array_end; ctor++) {
         (*ctor)();
     }

@@ -11,7 +11,6 @@
 #include "task.h"
 
 /* ----- System Control Space registers ------------------------------------ */
-#define SCB_VTOR (*(volatile uint32_t *)0xE000ED08UL)
 #define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0CUL)
 #define SCB_SHPR ((volatile uint8_t *)0xE000ED18UL) /* byte n: exception n + 4 */
 #define SCB_FPCCR (*(volatile uint32_t *)0xE000EF34UL)
@@ -40,7 +39,6 @@
 #define PORT_SYSTICK_SOURCE SYST_CLKSOURCE
 #endif /* configSYSTICK_CLOCK_HZ */
 #define COUNTS_PER_TICK ((uint32_t)(PORT_SYSTICK_HZ / configTICK_RATE_HZ))
-#define SYSTICK_MAX_COUNT 0x00FFFFFFUL
 
 /* Words the switch handler keeps below the hardware frame: r4-r11, plus the
  * task's EXC_RETURN on FPU builds (it says whether s16-s31 follow). */
@@ -316,9 +314,10 @@ static TickType_t measure_sleep(TickType_t expected, uint32_t *next)
     TickType_t passed;
     if ((SYST_CSR & SYST_COUNTFLAG) != 0U) {
         /* The whole period passed and the pending SysTick interrupt counts
-         * its last tick. The counter has reloaded RVR since; ticks beyond
+         * its last tick. Unless it still reads 0 (the count right after
+         * reaching zero), the counter has reloaded RVR since; ticks beyond
          * that one (a long interrupt before we got here) are not counted. */
-        into_tick = (SYST_RVR - left + 1U) % COUNTS_PER_TICK;
+        into_tick = (left == 0U) ? 0U : (SYST_RVR - left + 1U) % COUNTS_PER_TICK;
         passed = expected - 1U;
     } else {
         /* Woken early: counts since the tick boundary before the sleep. */

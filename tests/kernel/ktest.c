@@ -119,20 +119,19 @@ void kt_run_in_isr(board_irq_handler_t handler)
 
 /* ----- Group fixture ------------------------------------------------------------ */
 
-/* Every Kernel test starts just after a tick, with an empty log, a fresh
- * time origin and no notification pending for the runner (the runner
- * outlives the tests). Starting on a tick gives each test a whole tick
- * period for what it expects to happen "within the same tick", however
- * slow the CPU (a 16 MHz Cortex-M0 runs 16,000 instructions a tick). */
+/* Every Kernel test starts with an empty log, no notification pending for
+ * the runner (the runner outlives the tests) and a fresh time origin just
+ * after a tick: on hardware code takes time, and a test's set-up must not
+ * straddle a tick boundary. */
 static void kt_setup(void)
 {
-    vTaskDelay(1);
     kt_log_reset();
-    kt_mark();
     for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
         (void)xTaskNotifyStateClearIndexed(NULL, i);
         (void)ulTaskNotifyValueClearIndexed(NULL, i, ~(uint32_t)0);
     }
+    vTaskDelay(1);
+    kt_mark();
 }
 
 PTEST_FIXTURE(Kernel, kt_setup, NULL);
