@@ -47,10 +47,12 @@ uint32_t microbit_us_to_next_tick(void)
 static uint32_t count_passed_ticks(uint32_t limit)
 {
     uint32_t n = 0;
-    const uint32_t now = microbit_time_us();
-    while (n < limit && (int32_t)(now - next_tick) >= 0) {
-        next_tick += TICK_US;
-        n++;
+    const int32_t since = (int32_t)(microbit_time_us() - next_tick);
+    if (since >= 0) {
+        /* One division, not a loop: after a long sleep thousands passed. */
+        n = (uint32_t)since / TICK_US + 1U;
+        n = (n < limit) ? n : limit;
+        next_tick += n * TICK_US;
     }
     NRF51_REG(TICK_TIMER, TIMER_CC(0)) = next_tick * COUNTS_PER_US;
     if ((int32_t)(microbit_time_us() - next_tick) >= 0) {
