@@ -173,8 +173,7 @@ BaseType_t xPortIsInsideInterrupt(void)
  * kernel; only NMI and HardFault, which it cannot mask, may not. */
 void vPortValidateInterruptPriority(void)
 {
-    const UBaseType_t exc = port_ipsr() & 0x3FU;
-    configASSERT(exc != EXC_NMI && exc != EXC_HARDFAULT);
+    configASSERT((port_ipsr() & 0x3FU) != EXC_NMI && (port_ipsr() & 0x3FU) != EXC_HARDFAULT);
 }
 
 /* ----- Tickless idle with SysTick --------------------------------------------- */

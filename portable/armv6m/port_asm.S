@@ -38,6 +38,7 @@ xPortPendSVHandler:
     mov     r6, r10
     mov     r7, r11
     stmia   r0!, {r4-r7}            /* r8-r11 at psp-32 */
+    push    {r0, lr}                /* EXC_RETURN; two words keep MSP 8-aligned */
     cpsid   i
     bl      vTaskSwitchContext
     cpsie   i
@@ -51,9 +52,7 @@ xPortPendSVHandler:
     mov     r11, r7
     ldmia   r0!, {r4-r7}            /* its r4-r7; r0 = hardware frame */
     msr     psp, r0
-    movs    r0, #2
-    mvns    r0, r0                  /* EXC_RETURN 0xFFFFFFFD: thread mode, PSP */
-    bx      r0
+    pop     {r0, pc}                /* exception return */
     .size xPortPendSVHandler, . - xPortPendSVHandler
     .ltorg
 
