@@ -121,6 +121,7 @@ void nrf51_set_priority(uint32_t line, uint32_t prio)
 void board_init(void)
 {
     nrf51_uart_init();
+    microbit_timebase_start();
     for (unsigned i = 0; i < 2U; i++) {
         const uint32_t t = NRF51_TIMER(test_timer[i]);
         NRF51_REG(t, TIMER_TASKS_STOP) = 1U;

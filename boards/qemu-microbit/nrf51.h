@@ -88,8 +88,10 @@ void nrf51_uart_init(void);
 void nrf51_uart_write(const char *buf, size_t len);
 void nrf51_set_priority(uint32_t line, uint32_t prio);
 
-/* Microseconds counted by the tick timer (TIMER0), wrapping at 2^32; and
- * those left until the next tick's deadline (tick.c). */
+/* The time base (tick.c): TIMER0 started, once, as a free-running
+ * microsecond counter; its count (wrapping at 2^32); the microseconds left
+ * until the next tick's deadline. */
+void microbit_timebase_start(void);
 uint32_t microbit_time_us(void);
 uint32_t microbit_us_to_next_tick(void);
 
