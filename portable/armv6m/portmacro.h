@@ -48,6 +48,9 @@ typedef uint64_t TickType_t;
 #define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
 #define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
 
+/* ARMv6-M has no floating-point unit (floating point is in software). */
+#define portHAS_FPU 0
+
 /* PRIMASK masks every interrupt: none runs inside a critical section, so
  * there are no interrupts "above the syscall priority" (portable.h). */
 #define portHAS_UNMASKED_INTERRUPTS 0
