@@ -55,6 +55,12 @@
  *     returns pdTRUE. The switch handler saves the context, stores the stack
  *     pointer in the first word of *pxCurrentTCB, calls vTaskSwitchContext()
  *     and restores the context of the new pxCurrentTCB.
+ *   - The tick ISR and vTaskSwitchContext() run with interrupts masked up to
+ *     configMAX_SYSCALL_INTERRUPT_PRIORITY: the kernel's lists are shared
+ *     with kernel-aware ISRs.
+ *   - Since a switch never happens inside a critical section, the nesting
+ *     count is zero whenever a task is switched out: one count serves all
+ *     tasks, the switch need not save it.
  * ---------------------------------------------------------------------------
  */
 #ifndef PORTABLE_H
