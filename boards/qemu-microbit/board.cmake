@@ -5,7 +5,7 @@ set(PORTOLAN_QEMU_MACHINE microbit)
 set(_mb ${PORTOLAN_ROOT}/boards/qemu-microbit)
 set(_arm ${PORTOLAN_ROOT}/boards/arm-common)
 set(PORTOLAN_BOARD_SOURCES ${_mb}/startup.c ${_mb}/fault.c ${_mb}/board.c ${_mb}/tick.c
-                           ${_arm}/semihost.c ${_arm}/fault_dump.c)
+                           ${_arm}/semihost.c ${_arm}/fault_dump.c ${_arm}/crt.c)
 set(PORTOLAN_BOARD_INCLUDES ${_mb} ${_arm})
 # Built for size whatever the build type (after its -O2): 256 KB of flash.
 add_compile_options(-Os)

@@ -8,17 +8,13 @@
  * may supply its own.
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "FreeRTOS.h"
 #include "board.h"
+#include "crt.h"
 #include "nrf51.h"
 
 extern uint32_t __stack_top[];
-extern uint32_t __data_start[], __data_end[], __data_load[];
-extern uint32_t __bss_start[], __bss_end[];
-extern void (*__init_array_start[])(void);
-extern void (*__init_array_end[])(void);
 
 int main(void);
 void Reset_Handler(void) __attribute__((noreturn));
@@ -73,11 +69,7 @@ void Reset_Handler(void)
     NRF51_REG(NRF51_CLOCK, CLOCK_TASKS_HFCLKSTART) = 1U;
     while (NRF51_REG(NRF51_CLOCK, CLOCK_EVENTS_HFCLKSTARTED) == 0U) {
     }
-    size_t data_bytes = (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start);
-    memcpy(__data_start, __data_load, data_bytes);
-    memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
-    for (void (**ctor)(void) = __init_array_start; ctor < __init_array_end; ctor++) {
-        (*ctor)();
-    }
+    crt_init_memory();
+    crt_run_constructors();
     board_exit(main());
 }
