@@ -154,13 +154,13 @@ static void test_timer_ack(unsigned i)
     }
 }
 
-void TIMER1_IRQHandler(void)
+__attribute__((weak)) void TIMER1_IRQHandler(void)
 {
     test_timer_ack(0);
     dispatch(0);
 }
 
-void TIMER2_IRQHandler(void)
+__attribute__((weak)) void TIMER2_IRQHandler(void)
 {
     test_timer_ack(1);
     dispatch(1);

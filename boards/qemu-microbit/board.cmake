@@ -5,10 +5,8 @@ set(PORTOLAN_QEMU_MACHINE microbit)
 set(_mb ${PORTOLAN_ROOT}/boards/qemu-microbit)
 set(_arm ${PORTOLAN_ROOT}/boards/arm-common)
 set(PORTOLAN_BOARD_SOURCES ${_mb}/startup.c ${_mb}/fault.c ${_mb}/board.c ${_mb}/tick.c
-                           ${_arm}/semihost.c ${_arm}/fault_dump.c ${_arm}/crt.c)
+                           ${_arm}/semihost.c ${_arm}/fault_dump.c ${_arm}/crt.c ${_arm}/syscalls.c)
 set(PORTOLAN_BOARD_INCLUDES ${_mb} ${_arm})
-# Built for size whatever the build type (after its -O2): 256 KB of flash.
-add_compile_options(-Os)
 set(PORTOLAN_BOARD_LINK_OPTIONS -L${_mb} -L${PORTOLAN_ROOT}/boards/mps2-common
     -Wl,--no-warn-execstack -Wl,-Map=$<TARGET_PROPERTY:BINARY_DIR>/$<TARGET_PROPERTY:NAME>.map
     -T${_mb}/nrf51.ld)
