@@ -13,8 +13,8 @@ CTEST_ARGS ?= --output-on-failure -j$(JOBS)
 # Emulated boards tested by `make test` (those present in boards/).
 TEST_BOARDS := $(notdir $(patsubst %/board.cmake,%,$(wildcard boards/qemu-*/board.cmake)))
 
-.PHONY: all bootstrap test qualify format format-check test-posix test-asan test-boards clean \
-        bench bench-compare
+.PHONY: all bootstrap test qualify format format-check test-posix test-asan test-boards test-tools \
+        clean bench bench-compare
 
 all: test
 
@@ -27,7 +27,7 @@ format:
 format-check:
 	@tools/format-check.sh
 
-test: bootstrap format-check test-posix test-asan test-boards
+test: bootstrap format-check test-posix test-asan test-boards test-tools
 	@echo "make test: all passed"
 
 test-posix:
@@ -46,6 +46,12 @@ test-boards:
 	  ninja -C $(BUILD)/$$b -j$(JOBS); \
 	  ctest --test-dir $(BUILD)/$$b $(CTEST_ARGS); \
 	done
+
+# Host tools (qualify and its self-tests), built with the host compiler.
+test-tools:
+	cmake -S tools -B $(BUILD)/host -G Ninja
+	ninja -C $(BUILD)/host -j$(JOBS)
+	ctest --test-dir $(BUILD)/host $(CTEST_ARGS)
 
 qualify: bootstrap
 	@if [ -x tools/qualify/run-make-qualify.sh ]; then \
