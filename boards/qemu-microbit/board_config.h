@@ -19,9 +19,9 @@
 #define configCPU_CLOCK_HZ 16000000UL
 #define configKERNEL_INTERRUPT_PRIORITY 0xC0U
 
-/* Test framework: the most tests one run selects, and the landing room of
+/* Test framework: the sorting window of the test selection, and the landing room of
  * the stack overflow test (port tests). */
-#define PTEST_MAX_CASES 400
+#define PTEST_ORDER_WINDOW 32
 #define PORT_TESTS_OVERFLOW_GUARD_WORDS 128
 
 #endif /* BOARD_CONFIG_H */
