@@ -14,3 +14,22 @@ set(PORTOLAN_BOARD_LINK_OPTIONS -L${_mb} -L${PORTOLAN_ROOT}/boards/mps2-common
 # ctest runs images under QEMU, always with a timeout and -icount: shift 6
 # is 64 ns an instruction, close to the chip's 16 MHz.
 set(PORTOLAN_RUN_WRAPPER ${PORTOLAN_ROOT}/tools/qemu-run --machine microbit --icount 6)
+
+# The kernel suite with the kernel services' tests does not fit in 16 KB of
+# RAM as one image (their static data and the heap tests' 9 KB of blocks,
+# docs/port-armv6m.md): one image per part, each with the heap it can
+# afford. Parts that match no file are skipped.
+set(PORTOLAN_KERNEL_SUITE_PARTS
+    "kernel=/tests/kernel/test_"
+    "svc-static=/tests/services/test_static\\.c$"
+    "svc-stats=/tests/services/test_stats\\.c$"
+    "svc-hooks=/tests/services/test_hooks\\.c$"
+    "svc-buffers=/tests/services/test_(stream|message)_buffers\\.c$"
+    "svc-time=/tests/services/test_(timers|tickless|event_groups)\\.c$"
+    "svc-heap=/tests/services/test_heap\\.c$")
+set(PORTOLAN_KERNEL_SUITE_COMMON
+    "/tests/kernel/(main|ktest)\\.c$|/tests/services/(services|static_memory)\\.c$")
+foreach(_part svc-static svc-stats svc-hooks svc-buffers svc-time)
+  set(PORTOLAN_KERNEL_SUITE_DEFINES_${_part} "configTOTAL_HEAP_SIZE=((size_t)7168)")
+endforeach()
+set(PORTOLAN_KERNEL_SUITE_DEFINES_svc-heap "configTOTAL_HEAP_SIZE=((size_t)10240)")

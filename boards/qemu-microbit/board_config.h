@@ -15,7 +15,9 @@
 #define BOARD_CONFIG_H
 
 #define configMINIMAL_STACK_SIZE 96
+#ifndef configTOTAL_HEAP_SIZE /* the kernel suite's parts set their own */
 #define configTOTAL_HEAP_SIZE ((size_t)(9U * 1024U))
+#endif /* configTOTAL_HEAP_SIZE */
 #define configCPU_CLOCK_HZ 16000000UL
 #define configKERNEL_INTERRUPT_PRIORITY 0xC0U
 
