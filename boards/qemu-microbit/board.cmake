@@ -32,4 +32,4 @@ set(PORTOLAN_KERNEL_SUITE_COMMON
 foreach(_part svc-static svc-stats svc-hooks svc-buffers svc-time)
   set(PORTOLAN_KERNEL_SUITE_DEFINES_${_part} "configTOTAL_HEAP_SIZE=((size_t)7168)")
 endforeach()
-set(PORTOLAN_KERNEL_SUITE_DEFINES_svc-heap "configTOTAL_HEAP_SIZE=((size_t)10240)")
+set(PORTOLAN_KERNEL_SUITE_DEFINES_svc-heap "configTOTAL_HEAP_SIZE=((size_t)11776)")
