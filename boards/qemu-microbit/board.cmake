@@ -33,3 +33,15 @@ foreach(_part svc-static svc-stats svc-hooks svc-buffers svc-time)
   set(PORTOLAN_KERNEL_SUITE_DEFINES_${_part} "configTOTAL_HEAP_SIZE=((size_t)7168)")
 endforeach()
 set(PORTOLAN_KERNEL_SUITE_DEFINES_svc-heap "configTOTAL_HEAP_SIZE=((size_t)11776)")
+
+# The qualification runner in the same parts: "main" holds the Integrity,
+# Port and MemoryLeak groups and tests/kernel, the others tests/services.
+set(PORTOLAN_RUNNER_PARTS "main=/qualification/|/tests/port/|/tests/kernel/test_")
+foreach(_spec IN LISTS PORTOLAN_KERNEL_SUITE_PARTS)
+  if(_spec MATCHES "^svc-")
+    list(APPEND PORTOLAN_RUNNER_PARTS "${_spec}")
+    string(REGEX REPLACE "=.*" "" _part "${_spec}")
+    set(PORTOLAN_RUNNER_DEFINES_${_part} ${PORTOLAN_KERNEL_SUITE_DEFINES_${_part}})
+  endif()
+endforeach()
+set(PORTOLAN_RUNNER_COMMON "${PORTOLAN_KERNEL_SUITE_COMMON}")
