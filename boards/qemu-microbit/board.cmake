@@ -45,3 +45,6 @@ foreach(_spec IN LISTS PORTOLAN_KERNEL_SUITE_PARTS)
   endif()
 endforeach()
 set(PORTOLAN_RUNNER_COMMON "${PORTOLAN_KERNEL_SUITE_COMMON}")
+# Every group's framework and the timer daemon's static stack live beside
+# the kernel tests in "main": 8 KB of heap there.
+set(PORTOLAN_RUNNER_DEFINES_main "configTOTAL_HEAP_SIZE=((size_t)8192)")
