@@ -117,13 +117,6 @@ void kt_run_in_isr(board_irq_handler_t handler)
     board_test_irq_trigger(BOARD_TEST_IRQ_LOW);
 }
 
-void kt_need_unmasked_interrupts(void)
-{
-    if (!portHAS_UNMASKED_INTERRUPTS) {
-        TEST_IGNORE("no interrupt above the syscall priority: critical sections mask all");
-    }
-}
-
 /* ----- Group fixture ------------------------------------------------------------ */
 
 /* Every Kernel test starts with an empty log, no notification pending for

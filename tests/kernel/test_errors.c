@@ -440,7 +440,7 @@ static void from_isr_api_in_unmasked_isr(void)
 
 PTEST(Kernel, err_from_isr_calls_from_unmasked_interrupt)
 {
-    kt_need_unmasked_interrupts();
+    KT_NEED_UNMASKED_INTERRUPTS();
     q = xQueueCreate(1, sizeof(int));
     sem = xSemaphoreCreateBinary();
     target = self();

@@ -87,16 +87,16 @@ static void count_low(void)
 /* Ports whose critical sections mask every interrupt (ARMv6-M) have none
  * above the syscall priority: what they do instead is checked by their own
  * tests (tests/port/<arch>/). */
-static void need_unmasked_interrupts(void)
-{
-    if (!portHAS_UNMASKED_INTERRUPTS) {
-        TEST_IGNORE("no interrupt above the syscall priority on this port");
-    }
-}
+#define NEED_UNMASKED_INTERRUPTS()                                               \
+    do {                                                                         \
+        if (!portHAS_UNMASKED_INTERRUPTS) {                                      \
+            TEST_IGNORE("no interrupt above the syscall priority on this port"); \
+        }                                                                        \
+    } while (0)
 
 PTEST(Port, interrupt_above_syscall_priority_runs_inside_critical_section)
 {
-    need_unmasked_interrupts();
+    NEED_UNMASKED_INTERRUPTS();
     unmasked_runs = 0;
     low_runs = 0;
     board_test_irq_set_handler(BOARD_TEST_IRQ_UNMASKED, count_unmasked);
@@ -142,7 +142,7 @@ static void give_from_high(void)
 
 PTEST(Port, kernel_call_from_interrupt_above_syscall_priority_asserts)
 {
-    need_unmasked_interrupts();
+    NEED_UNMASKED_INTERRUPTS();
     asserts_seen = 0;
     board_test_irq_set_handler(BOARD_TEST_IRQ_UNMASKED, give_from_unmasked);
     board_test_irq_trigger(BOARD_TEST_IRQ_UNMASKED);
