@@ -442,6 +442,13 @@ extern "C" {
 #define portCLEAN_UP_TCB(pxTCB) ((void)(pxTCB))
 #endif /* portCLEAN_UP_TCB */
 
+/* 1: interrupts above configMAX_SYSCALL_INTERRUPT_PRIORITY exist and are
+ * never masked by the kernel; 0: critical sections mask every interrupt
+ * (portable.h). */
+#ifndef portHAS_UNMASKED_INTERRUPTS
+#define portHAS_UNMASKED_INTERRUPTS 1
+#endif /* portHAS_UNMASKED_INTERRUPTS */
+
 #ifndef portTASK_FUNCTION_PROTO
 #define portTASK_FUNCTION_PROTO(vFunction, pvParameters) void vFunction(void *pvParameters)
 #endif /* portTASK_FUNCTION_PROTO */

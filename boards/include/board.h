@@ -48,7 +48,11 @@ const char *board_args(void);
  *   BOARD_TEST_IRQ_LOW       kernel-aware, low priority
  *   BOARD_TEST_IRQ_HIGH      kernel-aware, higher priority: nests over LOW
  *   BOARD_TEST_IRQ_UNMASKED  above configMAX_SYSCALL_INTERRUPT_PRIORITY:
- *                            never masked by the kernel, must not call it */
+ *                            never masked by the kernel, must not call it.
+ *                            Only where the port has such interrupts
+ *                            (portHAS_UNMASKED_INTERRUPTS, portable.h);
+ *                            elsewhere requests for it do nothing and the
+ *                            tests that need it are ignored. */
 enum board_test_irq {
     BOARD_TEST_IRQ_LOW = 0,
     BOARD_TEST_IRQ_HIGH = 1,

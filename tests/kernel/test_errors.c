@@ -440,6 +440,7 @@ static void from_isr_api_in_unmasked_isr(void)
 
 PTEST(Kernel, err_from_isr_calls_from_unmasked_interrupt)
 {
+    KT_NEED_UNMASKED_INTERRUPTS();
     q = xQueueCreate(1, sizeof(int));
     sem = xSemaphoreCreateBinary();
     target = self();
