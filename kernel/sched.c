@@ -185,7 +185,7 @@ static inline void account_run_time(void)
  * `sched_ready + p`: GCC 12 then keeps its address in one register (with
  * &sched_ready[p] it recomputes it at every access: 5 more instructions
  * per switch). */
-static inline tcb_t *select_next(void)
+static KERNEL_INLINE tcb_t *select_next(void)
 {
     if (sched_suspend_depth != 0U) {
         sched_yield_pending = pdTRUE;
@@ -203,17 +203,15 @@ static inline tcb_t *select_next(void)
     return next;
 }
 
+void vTaskSwitchContext(void)
+{
+    (void)select_next();
+}
+
 StackType_t *sched_switch_context(StackType_t *sp)
 {
     pxCurrentTCB->top_of_stack = sp;
     return (StackType_t *)select_next()->top_of_stack;
-}
-
-/* The port stored the stack pointer itself: storing it again, unchanged,
- * lets both entry points share one copy of the selection. */
-void vTaskSwitchContext(void)
-{
-    (void)sched_switch_context((StackType_t *)pxCurrentTCB->top_of_stack);
 }
 
 /* ----- Delayed list -------------------------------------------------------- */

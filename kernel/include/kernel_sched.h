@@ -193,10 +193,14 @@ static inline tcb_t *sched_tcb_or_current(TaskHandle_t h)
 #define KERNEL_FAST_PATHS 1
 #endif /* __OPTIMIZE_SIZE__ */
 #endif /* KERNEL_FAST_PATHS */
+/* KERNEL_INLINE: a body shared by two entry points of which a port links
+ * one; inlined into both even at -Os, so that neither pays for a call. */
 #if defined(__GNUC__)
 #define KERNEL_SLOW_PATH __attribute__((noinline))
+#define KERNEL_INLINE inline __attribute__((always_inline))
 #else
 #define KERNEL_SLOW_PATH
+#define KERNEL_INLINE inline
 #endif /* __GNUC__ */
 
 /* Generic highest-set-bit for ports without one (de Bruijn multiply). */
