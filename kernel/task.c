@@ -276,17 +276,10 @@ BaseType_t xTaskDelayUntil(TickType_t *const pxPreviousWakeTime, const TickType_
     return delay;
 }
 
-/* A task is blocked when it waits on the delayed lists, or in the suspended
- * list for an object or a notification. Locked. */
-static int task_is_blocked(const tcb_t *t)
+/* A task in the suspended list waits without a timeout if it waits for an
+ * object or a notification; otherwise it is suspended proper. Locked. */
+static int task_waits_forever(const tcb_t *t)
 {
-    const list_t *l = t->state_item.container;
-    if (l == sched_delayed || l == sched_delayed_overflow) {
-        return 1;
-    }
-    if (l != &sched_suspended) {
-        return 0;
-    }
     if (t->event_item.container != NULL) {
         return 1;
     }
@@ -296,6 +289,17 @@ static int task_is_blocked(const tcb_t *t)
         }
     }
     return 0;
+}
+
+/* A task is blocked when it waits on the delayed lists, or in the suspended
+ * list for an object or a notification. Locked. */
+static int task_is_blocked(const tcb_t *t)
+{
+    const list_t *l = t->state_item.container;
+    if (l == sched_delayed || l == sched_delayed_overflow) {
+        return 1;
+    }
+    return l == &sched_suspended && task_waits_forever(t);
 }
 
 BaseType_t xTaskAbortDelay(TaskHandle_t xTask)
@@ -402,7 +406,7 @@ void vTaskSuspend(TaskHandle_t xTaskToSuspend)
 /* Suspended proper: in the suspended list and waiting for nothing. Locked. */
 static int task_is_suspended(const tcb_t *t)
 {
-    return t->state_item.container == &sched_suspended && !task_is_blocked(t);
+    return t->state_item.container == &sched_suspended && !task_waits_forever(t);
 }
 
 void vTaskResume(TaskHandle_t xTaskToResume)
