@@ -16,8 +16,6 @@
 #define configUSE_TIME_SLICING 1
 #define configTICK_RATE_HZ 1000
 #define configMAX_TASK_NAME_LEN 16
-#define configUSE_MUTEXES 1
-#define configUSE_RECURSIVE_MUTEXES 1
 #define configUSE_COUNTING_SEMAPHORES 1
 #define configUSE_QUEUE_SETS 1
 #define configQUEUE_REGISTRY_SIZE 8
@@ -31,6 +29,12 @@
 
 /* Options the configuration matrix varies (tests/config/variants/<name>/
  * FreeRTOSConfig.h sets them, then includes this file). */
+#ifndef configUSE_MUTEXES
+#define configUSE_MUTEXES 1
+#endif /* configUSE_MUTEXES */
+#ifndef configUSE_RECURSIVE_MUTEXES
+#define configUSE_RECURSIVE_MUTEXES configUSE_MUTEXES
+#endif /* configUSE_RECURSIVE_MUTEXES */
 #ifndef configUSE_TRACE_FACILITY
 #define configUSE_TRACE_FACILITY 1
 #endif /* configUSE_TRACE_FACILITY */

@@ -82,32 +82,55 @@ PTEST(Kernel, static_queue_uses_the_given_storage)
     vQueueDelete(q);
 }
 
-PTEST(Kernel, static_semaphores_and_mutexes)
+PTEST(Kernel, static_semaphores)
 {
     static StaticSemaphore_t bin;
     static StaticSemaphore_t cnt;
-    static StaticSemaphore_t mtx;
-    static StaticSemaphore_t rec;
     StaticSemaphore_t *got = NULL;
     const size_t heap = svc_free_heap();
     SemaphoreHandle_t b = xSemaphoreCreateBinaryStatic(&bin);
     SemaphoreHandle_t c = xSemaphoreCreateCountingStatic(5, 2, &cnt);
-    SemaphoreHandle_t m = xSemaphoreCreateMutexStatic(&mtx);
-    SemaphoreHandle_t r = xSemaphoreCreateRecursiveMutexStatic(&rec);
     TEST_ASSERT_EQUAL(heap, svc_free_heap());
     TEST_ASSERT_EQUAL(pdFALSE, xSemaphoreTake(b, 0));
     TEST_ASSERT_EQUAL(2, uxSemaphoreGetCount(c));
+    TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGetStaticBuffer(c, &got));
+    TEST_ASSERT_EQUAL_PTR(&cnt, got);
+    vSemaphoreDelete(b);
+    vSemaphoreDelete(c);
+}
+
+#if (configUSE_MUTEXES == 1)
+PTEST(Kernel, static_mutexes)
+{
+    static StaticSemaphore_t mtx;
+    static StaticSemaphore_t rec;
+    StaticSemaphore_t *got = NULL;
+    const size_t heap = svc_free_heap();
+    SemaphoreHandle_t m = xSemaphoreCreateMutexStatic(&mtx);
+    SemaphoreHandle_t r = xSemaphoreCreateRecursiveMutexStatic(&rec);
+    TEST_ASSERT_EQUAL(heap, svc_free_heap());
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTake(m, 0));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGive(m));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreTakeRecursive(r, 0));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGiveRecursive(r));
     TEST_ASSERT_EQUAL(pdTRUE, xSemaphoreGetStaticBuffer(m, &got));
     TEST_ASSERT_EQUAL_PTR(&mtx, got);
-    vSemaphoreDelete(b);
-    vSemaphoreDelete(c);
     vSemaphoreDelete(m);
     vSemaphoreDelete(r);
 }
+#else
+/* Without configUSE_MUTEXES the kernel has no mutex code: creating one is
+ * a configuration error. */
+PTEST(Kernel, mutex_creation_without_mutexes_asserts)
+{
+    static StaticSemaphore_t mtx;
+    SemaphoreHandle_t m = NULL;
+    TEST_EXPECT_ASSERT_CONTINUE(m = xSemaphoreCreateMutexStatic(&mtx));
+    TEST_ASSERT_NULL(m);
+    TEST_EXPECT_ASSERT_CONTINUE(m = xSemaphoreCreateMutex());
+    TEST_ASSERT_NULL(m);
+}
+#endif /* configUSE_MUTEXES */
 
 #if (configUSE_TIMERS == 1)
 static volatile unsigned static_timer_fired;

@@ -1,13 +1,14 @@
 /*
- * The minimal variant: no timers, no event groups, 16-bit ticks, no trace
- * facility or run-time statistics, stack checking method 1, one-byte
- * message lengths and no stream buffer callbacks.
+ * The minimal variant: no timers, no event groups, no mutexes, 16-bit
+ * ticks, no trace facility or run-time statistics, stack checking method 1,
+ * one-byte message lengths and no stream buffer callbacks.
  */
 #ifndef FREERTOS_CONFIG_VARIANT_H
 #define FREERTOS_CONFIG_VARIANT_H
 
 #define configUSE_TIMERS 0
 #define configUSE_EVENT_GROUPS 0
+#define configUSE_MUTEXES 0
 #define configUSE_16_BIT_TICKS 1
 #define configUSE_TRACE_FACILITY 0
 #define configGENERATE_RUN_TIME_STATS 0
