@@ -394,6 +394,11 @@ extern "C" {
 #define portIS_INSIDE_INTERRUPT() xPortIsInsideInterrupt()
 #endif /* portIS_INSIDE_INTERRUPT */
 
+/* 0: critical sections mask every interrupt (portable.h). */
+#ifndef portHAS_UNMASKED_INTERRUPTS
+#define portHAS_UNMASKED_INTERRUPTS 1
+#endif /* portHAS_UNMASKED_INTERRUPTS */
+
 /* Called with a deleted task's TCB just before its memory is freed (or, for
  * a static task, given back), for ports that keep per-task host state. */
 #ifndef portCLEAN_UP_TCB

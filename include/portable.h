@@ -34,13 +34,20 @@
  *   portGET_RUN_TIME_COUNTER_VALUE(), portCONFIGURE_TIMER_FOR_RUN_TIME_STATS()
  *   portCLEAN_UP_TCB(pxTCB)      a deleted task's memory is about to be freed
  *                                (simulators: drop host-side stack state)
+ *   portHAS_UNMASKED_INTERRUPTS  0 when critical sections mask every
+ *                                interrupt, so that none can be above
+ *                                configMAX_SYSCALL_INTERRUPT_PRIORITY (a CPU
+ *                                with one global interrupt enable, such as
+ *                                RISC-V mstatus.MIE); default 1. Tests of
+ *                                unmasked interrupts are then not applicable
  *
  * Rules every port follows
  *   - portYIELD() may be called inside a critical section: the switch is
  *     deferred until the outermost critical section exits (PendSV semantics).
  *   - A switch requested in an ISR happens when the last nested ISR returns.
  *   - Critical sections mask every interrupt at or below
- *     configMAX_SYSCALL_INTERRUPT_PRIORITY and none above it.
+ *     configMAX_SYSCALL_INTERRUPT_PRIORITY and none above it (with
+ *     portHAS_UNMASKED_INTERRUPTS 0 there is no level above it).
  *   - The tick ISR calls xTaskIncrementTick() and requests a switch when it
  *     returns pdTRUE. The switch handler saves the context, stores the stack
  *     pointer in the first word of *pxCurrentTCB, calls vTaskSwitchContext()

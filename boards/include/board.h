@@ -42,7 +42,11 @@ const char *board_args(void);
  *   BOARD_TEST_IRQ_LOW       kernel-aware, low priority
  *   BOARD_TEST_IRQ_HIGH      kernel-aware, higher priority: nests over LOW
  *   BOARD_TEST_IRQ_UNMASKED  above configMAX_SYSCALL_INTERRUPT_PRIORITY:
- *                            never masked by the kernel, must not call it */
+ *                            never masked by the kernel, must not call it.
+ *                            Where the port masks every interrupt
+ *                            (portHAS_UNMASKED_INTERRUPTS 0) it is the most
+ *                            urgent test interrupt, nests over HIGH and is
+ *                            masked by critical sections like the others */
 enum board_test_irq {
     BOARD_TEST_IRQ_LOW = 0,
     BOARD_TEST_IRQ_HIGH = 1,

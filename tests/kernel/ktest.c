@@ -119,10 +119,13 @@ void kt_run_in_isr(board_irq_handler_t handler)
 
 /* ----- Group fixture ------------------------------------------------------------ */
 
-/* Every Kernel test starts with an empty log, a fresh time origin and no
- * notification pending for the runner (the runner outlives the tests). */
+/* Every Kernel test starts on a tick boundary (on hardware the previous
+ * test may end anywhere in a tick; expected elapsed times assume a whole
+ * tick ahead), with an empty log, a fresh time origin and no notification
+ * pending for the runner (the runner outlives the tests). */
 static void kt_setup(void)
 {
+    vTaskDelay(1);
     kt_log_reset();
     kt_mark();
     for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
