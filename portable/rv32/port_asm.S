@@ -166,8 +166,7 @@ port_irq_entry:
     andi t1, t1, MIP_MSIP
     bnez t1, port_switch
 2:  sw t0, port_isr_nesting, t1
-    RESTORE_CALLER
-    mret
+    j port_return
     .size port_irq_entry, . - port_irq_entry
 
 /* The machine software interrupt: only ever taken from a task (handlers
@@ -189,10 +188,12 @@ port_switch:
     sw sp, 0(t2)
     lw sp, port_isr_stack_top
     call vTaskSwitchContext
+port_resume:                        /* the incoming task's whole frame */
     lw t2, pxCurrentTCB
     lw sp, 0(t2)
     RESTORE_CALLEE
     sw zero, port_isr_nesting, t0
+port_return:                        /* a caller-saved part at sp */
     RESTORE_CALLER
     mret
     .size port_msi_entry, . - port_msi_entry
@@ -202,11 +203,7 @@ port_switch:
     .global port_start_first_task
     .type port_start_first_task, @function
 port_start_first_task:
-    lw t2, pxCurrentTCB
-    lw sp, 0(t2)
-    RESTORE_CALLEE
-    RESTORE_CALLER
-    mret
+    j port_resume
     .size port_start_first_task, . - port_start_first_task
 
 /* ----- Exceptions ----------------------------------------------------------------
