@@ -17,3 +17,18 @@ portolan_add_test_image(kernel_tests_tickless CONFIG_DIR ${CMAKE_CURRENT_SOURCE_
 add_test(NAME kernel.${PORTOLAN_BOARD}.tickless
          COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:kernel_tests_tickless>)
 set_tests_properties(kernel.${PORTOLAN_BOARD}.tickless PROPERTIES TIMEOUT 300)
+
+# 300 priorities: the two-level ready bitmap, so the bit scan sees words
+# with any bit set.
+portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config
+                        DEFINES configMAX_PRIORITIES=300 SOURCES ${KERNEL_TEST_SOURCES})
+add_test(NAME kernel.${PORTOLAN_BOARD}.prio300
+         COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:kernel_tests_prio300>)
+set_tests_properties(kernel.${PORTOLAN_BOARD}.prio300 PROPERTIES TIMEOUT 300)
+
+# The same image, run twice, takes every interrupt at the same instruction.
+add_test(NAME kernel.${PORTOLAN_BOARD}.deterministic
+         COMMAND ${CMAKE_COMMAND} -DIMAGE=$<TARGET_FILE:kernel_tests>
+                 -DQEMU_RUN=${PORTOLAN_RUN_WRAPPER} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/trace
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/compare_traces.cmake)
+set_tests_properties(kernel.${PORTOLAN_BOARD}.deterministic PROPERTIES TIMEOUT 300)
