@@ -119,19 +119,19 @@ void kt_run_in_isr(board_irq_handler_t handler)
 
 /* ----- Group fixture ------------------------------------------------------------ */
 
-/* Every Kernel test starts on a tick boundary (on hardware the previous
- * test may end anywhere in a tick; expected elapsed times assume a whole
- * tick ahead), with an empty log, a fresh time origin and no notification
- * pending for the runner (the runner outlives the tests). */
+/* Every Kernel test starts with an empty log, no notification pending for
+ * the runner (the runner outlives the tests) and a fresh time origin just
+ * after a tick: on hardware code takes time, and a test's set-up must not
+ * straddle a tick boundary. */
 static void kt_setup(void)
 {
-    vTaskDelay(1);
     kt_log_reset();
-    kt_mark();
     for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
         (void)xTaskNotifyStateClearIndexed(NULL, i);
         (void)ulTaskNotifyValueClearIndexed(NULL, i, ~(uint32_t)0);
     }
+    vTaskDelay(1);
+    kt_mark();
 }
 
 PTEST_FIXTURE(Kernel, kt_setup, NULL);
