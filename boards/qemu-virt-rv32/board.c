@@ -155,25 +155,14 @@ const char *board_args(void)
 
 /* ----- Time --------------------------------------------------------------------- */
 
-uint64_t virt_mtime(void)
-{
-    uint32_t hi;
-    uint32_t lo;
-    do {
-        hi = CLINT_MTIME_HI;
-        lo = CLINT_MTIME_LO;
-    } while (hi != CLINT_MTIME_HI);
-    return ((uint64_t)hi << 32) | lo;
-}
-
 /* Counts mtime while the caller runs: a gap of more than a tick between
  * two reads is time the caller was preempted, not its CPU time. */
 void board_burn_cpu(uint32_t us)
 {
     uint64_t left = (uint64_t)us * COUNTS_PER_US;
-    uint64_t prev = virt_mtime();
+    uint64_t prev = port_rv32_mtime();
     while (left > 0U) {
-        const uint64_t now = virt_mtime();
+        const uint64_t now = port_rv32_mtime();
         uint64_t step = now - prev;
         if (step > COUNTS_PER_TICK) {
             step = 0;
@@ -221,7 +210,7 @@ static void rtc_program(void)
         RTC_CLEAR_ALARM = 1U;
         return;
     }
-    const uint64_t now = virt_mtime();
+    const uint64_t now = port_rv32_mtime();
     uint64_t alarm = rtc_now();
     if (first > now) {
         alarm += (first - now) * NS_PER_COUNT;
@@ -233,7 +222,7 @@ static void rtc_program(void)
 static void rtc_interrupt(void)
 {
     RTC_CLEAR_INTERRUPT = 1U;
-    const uint64_t now = virt_mtime();
+    const uint64_t now = port_rv32_mtime();
     for (unsigned i = 0; i < BOARD_TEST_IRQ_COUNT; i++) {
         if (deadline[i] != 0U && deadline[i] <= now) {
             deadline[i] = 0;

@@ -31,8 +31,6 @@
 #define VIRT_CLINT 0x02000000UL
 #define CLINT_MTIMECMP_LO REG32(VIRT_CLINT + 0x4000UL)
 #define CLINT_MTIMECMP_HI REG32(VIRT_CLINT + 0x4004UL)
-#define CLINT_MTIME_LO REG32(VIRT_CLINT + 0xBFF8UL)
-#define CLINT_MTIME_HI REG32(VIRT_CLINT + 0xBFFCUL)
 #define VIRT_MTIME_HZ 10000000UL
 
 /* ----- PLIC, context 0 = hart 0 machine mode ------------------------------------- */
@@ -66,6 +64,5 @@
 /* Board internals shared by board.c and fault.c. */
 void virt_uart_write(const char *buf, size_t len);
 void virt_exit(int code) __attribute__((noreturn));
-uint64_t virt_mtime(void);
 
 #endif /* VIRT_H */

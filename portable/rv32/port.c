@@ -76,7 +76,7 @@ StackType_t *pxPortInitialiseStack(StackType_t *pxTopOfStack, StackType_t *pxEnd
 
 /* mtime is 64 bits read as two words: read the high word around the low
  * one until it did not change. */
-static uint64_t mtime_now(void)
+uint64_t port_rv32_mtime(void)
 {
     uint32_t hi;
     uint32_t lo;
@@ -147,7 +147,7 @@ BaseType_t xPortStartScheduler(void)
 {
     __asm volatile("csrw mtvec, %0" ::"r"((uintptr_t)port_trap_vector | 1U));
     portCLINT_MSIP = 0U;
-    next_tick = mtime_now() + COUNTS_PER_TICK;
+    next_tick = port_rv32_mtime() + COUNTS_PER_TICK;
     set_mtimecmp(next_tick);
     __asm volatile("csrs mie, %0" ::"r"(portMIE_MSIE | portMIE_MTIE));
     port_fault_stack = port_isr_stack_top;
@@ -253,7 +253,7 @@ void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
 
     /* Step the ticks whose deadlines passed, except a last one still
      * pending as an interrupt (the kernel leaves it to the tick). */
-    TickType_t passed = ticks_passed(mtime_now());
+    TickType_t passed = ticks_passed(port_rv32_mtime());
     if (passed >= xExpectedIdleTime) {
         passed = xExpectedIdleTime - 1U;
     }

@@ -27,24 +27,23 @@
     .equ C_MSTATUS, 68
     .equ C_SP, 72
 
+    /* `op` (sw or lw) on every caller-saved register's slot. */
+    .macro CALLER_REGS op
+    \op ra, C_RA(sp)
+    \op t0, C_T0(sp)
+    \op t1, C_T1(sp)
+    \op t2, C_T2(sp)
+    .irp n, 0,1,2,3,4,5,6,7
+    \op a\n, C_A0 + 4 * \n(sp)
+    .endr
+    .irp n, 3,4,5,6
+    \op t\n, C_T3 + 4 * (\n - 3)(sp)
+    .endr
+    .endm
+
     .macro SAVE_CALLER
     addi sp, sp, -CALLER_BYTES
-    sw ra, C_RA(sp)
-    sw t0, C_T0(sp)
-    sw t1, C_T1(sp)
-    sw t2, C_T2(sp)
-    sw a0, C_A0 + 0(sp)
-    sw a1, C_A0 + 4(sp)
-    sw a2, C_A0 + 8(sp)
-    sw a3, C_A0 + 12(sp)
-    sw a4, C_A0 + 16(sp)
-    sw a5, C_A0 + 20(sp)
-    sw a6, C_A0 + 24(sp)
-    sw a7, C_A0 + 28(sp)
-    sw t3, C_T3 + 0(sp)
-    sw t4, C_T3 + 4(sp)
-    sw t5, C_T3 + 8(sp)
-    sw t6, C_T3 + 12(sp)
+    CALLER_REGS sw
     csrr t0, mepc
     csrr t1, mstatus
     sw t0, C_MEPC(sp)
@@ -58,54 +57,21 @@
     lw t1, C_MSTATUS(sp)
     csrw mepc, t0
     csrw mstatus, t1
-    lw ra, C_RA(sp)
-    lw t0, C_T0(sp)
-    lw t1, C_T1(sp)
-    lw t2, C_T2(sp)
-    lw a0, C_A0 + 0(sp)
-    lw a1, C_A0 + 4(sp)
-    lw a2, C_A0 + 8(sp)
-    lw a3, C_A0 + 12(sp)
-    lw a4, C_A0 + 16(sp)
-    lw a5, C_A0 + 20(sp)
-    lw a6, C_A0 + 24(sp)
-    lw a7, C_A0 + 28(sp)
-    lw t3, C_T3 + 0(sp)
-    lw t4, C_T3 + 4(sp)
-    lw t5, C_T3 + 8(sp)
-    lw t6, C_T3 + 12(sp)
+    CALLER_REGS lw
     addi sp, sp, CALLER_BYTES
     .endm
 
     .macro SAVE_CALLEE
     addi sp, sp, -CALLEE_BYTES
-    sw s0, 0(sp)
-    sw s1, 4(sp)
-    sw s2, 8(sp)
-    sw s3, 12(sp)
-    sw s4, 16(sp)
-    sw s5, 20(sp)
-    sw s6, 24(sp)
-    sw s7, 28(sp)
-    sw s8, 32(sp)
-    sw s9, 36(sp)
-    sw s10, 40(sp)
-    sw s11, 44(sp)
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11
+    sw s\n, 4 * \n(sp)
+    .endr
     .endm
 
     .macro RESTORE_CALLEE
-    lw s0, 0(sp)
-    lw s1, 4(sp)
-    lw s2, 8(sp)
-    lw s3, 12(sp)
-    lw s4, 16(sp)
-    lw s5, 20(sp)
-    lw s6, 24(sp)
-    lw s7, 28(sp)
-    lw s8, 32(sp)
-    lw s9, 36(sp)
-    lw s10, 40(sp)
-    lw s11, 44(sp)
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11
+    lw s\n, 4 * \n(sp)
+    .endr
     addi sp, sp, CALLEE_BYTES
     .endm
 

@@ -145,6 +145,9 @@ __attribute__((always_inline)) static inline UBaseType_t port_highest_set_bit(ui
 }
 #define portFIND_HIGHEST_SET_BIT(w) port_highest_set_bit((uint32_t)(w))
 
+/* mtime, all 64 bits (configMTIME_HZ). Any context. */
+uint64_t port_rv32_mtime(void);
+
 /* The low word of mtime: the run-time statistics clock (configMTIME_HZ). */
 #ifndef portGET_RUN_TIME_COUNTER_VALUE
 #define portGET_RUN_TIME_COUNTER_VALUE() (portCLINT_MTIME[0])

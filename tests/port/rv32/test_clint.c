@@ -11,17 +11,6 @@
 
 #define COUNTS_PER_TICK ((uint64_t)configMTIME_HZ / configTICK_RATE_HZ)
 
-static uint64_t mtime(void)
-{
-    uint32_t hi;
-    uint32_t lo;
-    do {
-        hi = portCLINT_MTIME[1];
-        lo = portCLINT_MTIME[0];
-    } while (hi != portCLINT_MTIME[1]);
-    return ((uint64_t)hi << 32) | lo;
-}
-
 static uint64_t mtimecmp(void)
 {
     return ((uint64_t)portCLINT_MTIMECMP[1] << 32) | portCLINT_MTIMECMP[0];
@@ -30,10 +19,10 @@ static uint64_t mtimecmp(void)
 PTEST(Port, tick_period_is_configMTIME_HZ_over_configTICK_RATE_HZ)
 {
     vTaskDelay(1); /* just after a tick */
-    const uint64_t m0 = mtime();
+    const uint64_t m0 = port_rv32_mtime();
     const TickType_t t0 = xTaskGetTickCount();
     vTaskDelay(100);
-    const uint64_t elapsed = mtime() - m0;
+    const uint64_t elapsed = port_rv32_mtime() - m0;
     TEST_ASSERT_EQUAL(t0 + 100U, xTaskGetTickCount());
     TEST_ASSERT(elapsed > 99U * COUNTS_PER_TICK);
     TEST_ASSERT(elapsed < 101U * COUNTS_PER_TICK);
