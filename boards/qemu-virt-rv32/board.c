@@ -245,7 +245,10 @@ static void run_test_irq(enum board_test_irq irq)
 
 void board_unexpected_interrupt(uint32_t cause) __attribute__((noreturn));
 
-void port_rv32_interrupt(uint32_t cause)
+/* The cause of the board interrupt running, for the fault dump. */
+volatile uint32_t virt_active_cause = VIRT_NO_CAUSE;
+
+static void dispatch(uint32_t cause)
 {
     switch (cause) {
     case CAUSE_STI:
@@ -269,6 +272,14 @@ void port_rv32_interrupt(uint32_t cause)
     default:
         board_unexpected_interrupt(cause);
     }
+}
+
+void port_rv32_interrupt(uint32_t cause)
+{
+    const uint32_t outer = virt_active_cause;
+    virt_active_cause = cause;
+    dispatch(cause);
+    virt_active_cause = outer;
 }
 
 void board_test_irq_set_handler(enum board_test_irq irq, board_irq_handler_t handler)

@@ -63,6 +63,25 @@ static void put_head(const char *kind)
     put("\n");
 }
 
+/* What was interrupted: a task, a board interrupt (by cause) or the tick
+ * or switch (the port's own). */
+static void put_context(void)
+{
+    if (!xPortIsInsideInterrupt()) {
+        put(" ctx=thread\n ");
+        return;
+    }
+    const uint32_t cause = virt_active_cause;
+    if (cause == VIRT_NO_CAUSE) {
+        put(" ctx=kernel-irq\n ");
+        return;
+    }
+    char text[] = " ctx=irq00\n ";
+    text[8] = (char)('0' + (cause / 10U) % 10U);
+    text[9] = (char)('0' + cause % 10U);
+    put(text);
+}
+
 static void finish(void) __attribute__((noreturn));
 static void finish(void)
 {
@@ -83,7 +102,7 @@ void port_rv32_exception(uint32_t *regs, uint32_t mcause, uint32_t mtval)
     put_hex("mtval", mtval);
     put_hex("mcause", mcause);
     put_hex("mstatus", regs[PORT_FRAME_MSTATUS]);
-    put(xPortIsInsideInterrupt() ? " ctx=irq\n " : " ctx=thread\n ");
+    put_context();
     for (unsigned i = 0; i < 8U; i++) {
         put_hex(a_names[i], regs[PORT_FRAME_A0 + i]);
     }

@@ -64,5 +64,7 @@
 /* Board internals shared by board.c and fault.c. */
 void virt_uart_write(const char *buf, size_t len);
 void virt_exit(int code) __attribute__((noreturn));
+#define VIRT_NO_CAUSE 0xFFFFFFFFUL
+extern volatile uint32_t virt_active_cause; /* of the board interrupt running */
 
 #endif /* VIRT_H */
