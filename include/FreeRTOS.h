@@ -394,16 +394,18 @@ extern "C" {
 #define portIS_INSIDE_INTERRUPT() xPortIsInsideInterrupt()
 #endif /* portIS_INSIDE_INTERRUPT */
 
-/* 0: critical sections mask every interrupt (portable.h). */
-#ifndef portHAS_UNMASKED_INTERRUPTS
-#define portHAS_UNMASKED_INTERRUPTS 1
-#endif /* portHAS_UNMASKED_INTERRUPTS */
-
 /* Called with a deleted task's TCB just before its memory is freed (or, for
  * a static task, given back), for ports that keep per-task host state. */
 #ifndef portCLEAN_UP_TCB
 #define portCLEAN_UP_TCB(pxTCB) ((void)(pxTCB))
 #endif /* portCLEAN_UP_TCB */
+
+/* 1: interrupts above configMAX_SYSCALL_INTERRUPT_PRIORITY exist and are
+ * never masked by the kernel; 0: critical sections mask every interrupt
+ * (portable.h). */
+#ifndef portHAS_UNMASKED_INTERRUPTS
+#define portHAS_UNMASKED_INTERRUPTS 1
+#endif /* portHAS_UNMASKED_INTERRUPTS */
 
 #ifndef portTASK_FUNCTION_PROTO
 #define portTASK_FUNCTION_PROTO(vFunction, pvParameters) void vFunction(void *pvParameters)

@@ -35,23 +35,32 @@
  *   portCLEAN_UP_TCB(pxTCB)      a deleted task's memory is about to be freed
  *                                (simulators: drop host-side stack state)
  *   portHAS_UNMASKED_INTERRUPTS  0 when critical sections mask every
- *                                interrupt, so that none can be above
- *                                configMAX_SYSCALL_INTERRUPT_PRIORITY (a CPU
- *                                with one global interrupt enable, such as
- *                                RISC-V mstatus.MIE); default 1. Tests of
- *                                unmasked interrupts are then not applicable
+ *                                maskable interrupt (ARMv6-M's PRIMASK has
+ *                                no priority threshold), so that no
+ *                                interrupt runs above
+ *                                configMAX_SYSCALL_INTERRUPT_PRIORITY and
+ *                                boards have no BOARD_TEST_IRQ_UNMASKED;
+ *                                default 1
  *
  * Rules every port follows
  *   - portYIELD() may be called inside a critical section: the switch is
  *     deferred until the outermost critical section exits (PendSV semantics).
  *   - A switch requested in an ISR happens when the last nested ISR returns.
  *   - Critical sections mask every interrupt at or below
- *     configMAX_SYSCALL_INTERRUPT_PRIORITY and none above it (with
- *     portHAS_UNMASKED_INTERRUPTS 0 there is no level above it).
+ *     configMAX_SYSCALL_INTERRUPT_PRIORITY and none above it; a port
+ *     whose CPU cannot mask by priority masks them all and sets
+ *     portHAS_UNMASKED_INTERRUPTS to 0 (then every maskable interrupt may
+ *     call the FromISR API).
  *   - The tick ISR calls xTaskIncrementTick() and requests a switch when it
  *     returns pdTRUE. The switch handler saves the context, stores the stack
  *     pointer in the first word of *pxCurrentTCB, calls vTaskSwitchContext()
  *     and restores the context of the new pxCurrentTCB.
+ *   - The tick ISR and vTaskSwitchContext() run with interrupts masked up to
+ *     configMAX_SYSCALL_INTERRUPT_PRIORITY: the kernel's lists are shared
+ *     with kernel-aware ISRs.
+ *   - Since a switch never happens inside a critical section, the nesting
+ *     count is zero whenever a task is switched out: one count serves all
+ *     tasks, the switch need not save it.
  * ---------------------------------------------------------------------------
  */
 #ifndef PORTABLE_H

@@ -40,7 +40,7 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, int8_t *s
  * Locked. */
 static void copy_in(queue_t *q, const void *item, BaseType_t pos)
 {
-    if (q->item_size == 0U) {
+    if (q->item_size == 0U || item == NULL) { /* NULL: asserted against by callers */
         q->count = q->count + 1U;
         return;
     }
@@ -679,6 +679,8 @@ QueueSetHandle_t xQueueCreateSetStatic(const UBaseType_t uxEventQueueLength,
 BaseType_t xQueueAddToSet(QueueSetMemberHandle_t xQueueOrSemaphore, QueueSetHandle_t xQueueSet)
 {
     BaseType_t r = pdFAIL;
+    (void)xQueueOrSemaphore; /* unused without queue sets and asserts */
+    (void)xQueueSet;
     configASSERT(xQueueOrSemaphore != NULL);
     configASSERT(xQueueSet != NULL);
 #if (configUSE_QUEUE_SETS == 1)
@@ -696,6 +698,8 @@ BaseType_t xQueueAddToSet(QueueSetMemberHandle_t xQueueOrSemaphore, QueueSetHand
 BaseType_t xQueueRemoveFromSet(QueueSetMemberHandle_t xQueueOrSemaphore, QueueSetHandle_t xQueueSet)
 {
     BaseType_t r = pdFAIL;
+    (void)xQueueOrSemaphore; /* unused without queue sets and asserts */
+    (void)xQueueSet;
     configASSERT(xQueueOrSemaphore != NULL);
     configASSERT(xQueueSet != NULL);
 #if (configUSE_QUEUE_SETS == 1)

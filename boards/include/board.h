@@ -30,6 +30,12 @@ int board_console_read(void);
  * without a host it resets or halts. Never returns. */
 void board_exit(int code) __attribute__((noreturn));
 
+/* Exit code of a CPU fault (or unexpected exception): the board prints a
+ * register dump between a "PORTOLAN-FAULT <kind> ..." line and a
+ * "PORTOLAN-FAULT-END" line first, so that a crash is never a hang.
+ * (70 is EX_SOFTWARE in sysexits.h.) */
+#define BOARD_EXIT_FAULT 70
+
 /* The board's name, e.g. "posix" or "qemu-mps2-an385". */
 const char *board_name(void);
 
@@ -43,10 +49,10 @@ const char *board_args(void);
  *   BOARD_TEST_IRQ_HIGH      kernel-aware, higher priority: nests over LOW
  *   BOARD_TEST_IRQ_UNMASKED  above configMAX_SYSCALL_INTERRUPT_PRIORITY:
  *                            never masked by the kernel, must not call it.
- *                            Where the port masks every interrupt
- *                            (portHAS_UNMASKED_INTERRUPTS 0) it is the most
- *                            urgent test interrupt, nests over HIGH and is
- *                            masked by critical sections like the others */
+ *                            Only where the port has such interrupts
+ *                            (portHAS_UNMASKED_INTERRUPTS, portable.h);
+ *                            elsewhere requests for it do nothing and the
+ *                            tests that need it are ignored. */
 enum board_test_irq {
     BOARD_TEST_IRQ_LOW = 0,
     BOARD_TEST_IRQ_HIGH = 1,

@@ -3,24 +3,22 @@
  * through the SiFive test device, arguments from the device tree, test
  * interrupts, CPU burning on mtime.
  *
- * Test interrupts are the supervisor-level interrupts, which machine-mode
- * software can make pending itself (mip.SSIP/STIP/SEIP) and which trap to
+ * Test interrupts are supervisor-level interrupts, which machine-mode
+ * software can make pending itself (mip.SSIP/STIP) and which trap to
  * machine mode since nothing is delegated. Their nesting is done in
  * software: each handler runs with only the more urgent ones enabled in
  * mie (port_rv32_nest_begin). Timed triggers come from the Goldfish RTC's
  * alarm, a hardware timer on the PLIC (source 11), which is armed for the
  * earliest deadline and makes the due interrupts pending.
  *
- *   LOW       supervisor timer (cause 5)     nested over by HIGH, UNMASKED
- *   HIGH      supervisor software (cause 1)  nested over by UNMASKED
- *   UNMASKED  supervisor external (cause 9)  the most urgent test interrupt;
- *             masked by critical sections like every interrupt on this port
- *             (portHAS_UNMASKED_INTERRUPTS is 0)
- *   RTC       machine external (cause 11)    the timer; never calls the kernel
+ *   LOW   supervisor timer (cause 5)     nested over by HIGH and the RTC
+ *   HIGH  supervisor software (cause 1)  nested over by the RTC
+ *   RTC   machine external (cause 11)    the timer; never calls the kernel
  *
- * The hart's fixed order among pending interrupts (SEI > SSI > STI) is the
- * same, so two test interrupts that become pending together start in
- * priority order.
+ * The hart's fixed order among pending interrupts (SSI > STI) is the same,
+ * so LOW and HIGH pending together start in priority order. There is no
+ * UNMASKED interrupt: the port's critical sections mask every interrupt
+ * (portHAS_UNMASKED_INTERRUPTS 0), so requests for it do nothing.
  */
 #include <string.h>
 
@@ -33,12 +31,12 @@
 #define COUNTS_PER_US (VIRT_MTIME_HZ / 1000000UL)
 #define NS_PER_COUNT (1000000000UL / VIRT_MTIME_HZ)
 
-static const uint32_t test_bit[BOARD_TEST_IRQ_COUNT] = {MIP_STIP, MIP_SSIP, MIP_SEIP};
+#define TEST_IRQS 2U /* LOW and HIGH */
+static const uint32_t test_bit[TEST_IRQS] = {MIP_STIP, MIP_SSIP};
 /* What may preempt each test handler. */
-static const uint32_t nest_enable[BOARD_TEST_IRQ_COUNT] = {MIP_SSIP | MIP_SEIP | MIP_MEIP,
-                                                           MIP_SEIP | MIP_MEIP, MIP_MEIP};
-static board_irq_handler_t volatile test_handler[BOARD_TEST_IRQ_COUNT];
-static uint64_t deadline[BOARD_TEST_IRQ_COUNT]; /* mtime; 0: none */
+static const uint32_t nest_enable[TEST_IRQS] = {MIP_SSIP | MIP_MEIP, MIP_MEIP};
+static board_irq_handler_t volatile test_handler[TEST_IRQS];
+static uint64_t deadline[TEST_IRQS]; /* mtime; 0: none */
 
 const uint8_t *virt_fdt; /* set by startup.S */
 static char args[256];
@@ -185,8 +183,8 @@ void board_init(void)
     RTC_CLEAR_ALARM = 1U;
     RTC_CLEAR_INTERRUPT = 1U;
     RTC_IRQ_ENABLED = 1U;
-    __asm volatile("csrc mip, %0" ::"r"(MIP_SSIP | MIP_STIP | MIP_SEIP));
-    __asm volatile("csrs mie, %0" ::"r"(MIP_SSIP | MIP_STIP | MIP_SEIP | MIP_MEIP));
+    __asm volatile("csrc mip, %0" ::"r"(MIP_SSIP | MIP_STIP));
+    __asm volatile("csrs mie, %0" ::"r"(MIP_SSIP | MIP_STIP | MIP_MEIP));
 }
 
 static uint64_t rtc_now(void)
@@ -201,7 +199,7 @@ static uint64_t rtc_now(void)
 static void rtc_program(void)
 {
     uint64_t first = 0;
-    for (unsigned i = 0; i < BOARD_TEST_IRQ_COUNT; i++) {
+    for (unsigned i = 0; i < TEST_IRQS; i++) {
         if (deadline[i] != 0U && (first == 0U || deadline[i] < first)) {
             first = deadline[i];
         }
@@ -223,7 +221,7 @@ static void rtc_interrupt(void)
 {
     RTC_CLEAR_INTERRUPT = 1U;
     const uint64_t now = port_rv32_mtime();
-    for (unsigned i = 0; i < BOARD_TEST_IRQ_COUNT; i++) {
+    for (unsigned i = 0; i < TEST_IRQS; i++) {
         if (deadline[i] != 0U && deadline[i] <= now) {
             deadline[i] = 0;
             __asm volatile("csrs mip, %0" ::"r"(test_bit[i]));
@@ -257,9 +255,6 @@ static void dispatch(uint32_t cause)
     case CAUSE_SSI:
         run_test_irq(BOARD_TEST_IRQ_HIGH);
         break;
-    case CAUSE_SEI:
-        run_test_irq(BOARD_TEST_IRQ_UNMASKED);
-        break;
     case CAUSE_MEI:
         for (uint32_t src = PLIC_CLAIM0; src != 0U; src = PLIC_CLAIM0) {
             if (src != PLIC_SRC_RTC) {
@@ -284,14 +279,14 @@ void port_rv32_interrupt(uint32_t cause)
 
 void board_test_irq_set_handler(enum board_test_irq irq, board_irq_handler_t handler)
 {
-    if ((unsigned)irq < BOARD_TEST_IRQ_COUNT) {
+    if ((unsigned)irq < TEST_IRQS) {
         test_handler[irq] = handler;
     }
 }
 
 void board_test_irq_trigger(enum board_test_irq irq)
 {
-    if ((unsigned)irq < BOARD_TEST_IRQ_COUNT) {
+    if ((unsigned)irq < TEST_IRQS) {
         __asm volatile("csrs mip, %0" ::"r"(test_bit[irq]) : "memory");
     }
 }
@@ -301,7 +296,7 @@ void board_test_irq_trigger(enum board_test_irq irq)
  * mtimecmp holds the deadline of the next tick. */
 void board_test_irq_trigger_after(enum board_test_irq irq, uint32_t ticks)
 {
-    if ((unsigned)irq >= BOARD_TEST_IRQ_COUNT) {
+    if ((unsigned)irq >= TEST_IRQS) {
         return;
     }
     UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();

@@ -11,6 +11,10 @@ set_source_files_properties(${_virt}/libc/string.c PROPERTIES COMPILE_OPTIONS
 set(PORTOLAN_BOARD_LINK_OPTIONS -L${_virt} -T${_virt}/virt.ld
     -Wl,-Map=$<TARGET_PROPERTY:BINARY_DIR>/$<TARGET_PROPERTY:NAME>.map)
 
+# The port's settings this board fixes (as board_config.h has them), for
+# configurations written for any board (tests/footprint).
+set(PORTOLAN_BOARD_PORT_DEFINES configCLINT_BASE_ADDRESS=0x02000000UL configMTIME_HZ=10000000UL)
+
 # ctest runs images under QEMU, always with a timeout and -icount.
 set(PORTOLAN_QEMU_MACHINE virt-rv32)
 set(PORTOLAN_RUN_WRAPPER ${PORTOLAN_ROOT}/tools/qemu-run-rv32)

@@ -54,11 +54,9 @@
 /* ----- mip / mie bits ----------------------------------------------------------- */
 #define MIP_SSIP (1UL << 1)
 #define MIP_STIP (1UL << 5)
-#define MIP_SEIP (1UL << 9)
 #define MIP_MEIP (1UL << 11)
 #define CAUSE_SSI 1U
 #define CAUSE_STI 5U
-#define CAUSE_SEI 9U
 #define CAUSE_MEI 11U
 
 /* Board internals shared by board.c and fault.c. */

@@ -79,4 +79,13 @@ void kt_let_idle_run(void);
 /* Installs `handler` on the LOW test interrupt and triggers it now. */
 void kt_run_in_isr(board_irq_handler_t handler);
 
+/* Ignores the test on ports without interrupts above the syscall priority
+ * (portHAS_UNMASKED_INTERRUPTS 0: no BOARD_TEST_IRQ_UNMASKED). */
+#define KT_NEED_UNMASKED_INTERRUPTS()                                                           \
+    do {                                                                                        \
+        if (!portHAS_UNMASKED_INTERRUPTS) {                                                     \
+            TEST_IGNORE("no interrupt above the syscall priority: critical sections mask all"); \
+        }                                                                                       \
+    } while (0)
+
 #endif /* KTEST_H */

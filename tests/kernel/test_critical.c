@@ -277,9 +277,7 @@ PTEST(Kernel, sched_critical_from_isr_usable_at_task_level)
 
 PTEST(Kernel, sched_unmasked_interrupt_runs_inside_critical_section)
 {
-    if (!portHAS_UNMASKED_INTERRUPTS) {
-        TEST_IGNORE("no interrupt is above configMAX_SYSCALL_INTERRUPT_PRIORITY on this port");
-    }
+    KT_NEED_UNMASKED_INTERRUPTS();
     irq_seen = 0;
     board_test_irq_set_handler(BOARD_TEST_IRQ_UNMASKED, flag_isr);
     taskENTER_CRITICAL();

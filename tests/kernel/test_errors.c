@@ -440,9 +440,7 @@ static void from_isr_api_in_unmasked_isr(void)
 
 PTEST(Kernel, err_from_isr_calls_from_unmasked_interrupt)
 {
-    if (!portHAS_UNMASKED_INTERRUPTS) {
-        TEST_IGNORE("no interrupt is above configMAX_SYSCALL_INTERRUPT_PRIORITY on this port");
-    }
+    KT_NEED_UNMASKED_INTERRUPTS();
     q = xQueueCreate(1, sizeof(int));
     sem = xSemaphoreCreateBinary();
     target = self();

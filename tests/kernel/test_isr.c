@@ -64,6 +64,7 @@ static void high_triggers_unmasked_isr(void)
 
 PTEST(Kernel, isr_unmasked_nests_over_high)
 {
+    KT_NEED_UNMASKED_INTERRUPTS();
     unmasked_ran = 0;
     board_test_irq_set_handler(BOARD_TEST_IRQ_UNMASKED, unmasked_isr);
     board_test_irq_set_handler(BOARD_TEST_IRQ_HIGH, high_triggers_unmasked_isr);
