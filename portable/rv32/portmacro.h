@@ -53,6 +53,9 @@ typedef uint64_t TickType_t;
 #define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
 #define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
 
+/* RV32IMAC has no floating-point unit: no FP state in task frames. */
+#define portHAS_FPU 0
+
 /* Critical sections mask every interrupt (mstatus.MIE): no interrupt is
  * above configMAX_SYSCALL_INTERRUPT_PRIORITY, which, like
  * configKERNEL_INTERRUPT_PRIORITY, this port accepts and ignores. */

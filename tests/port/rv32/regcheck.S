@@ -1,11 +1,12 @@
 /*
  * regcheck.S - register integrity probes for the RV32 port tests.
  *
- * uint32_t port_check_registers(const uint32_t patterns[27], uint32_t rounds)
+ * uint32_t port_check_core_registers(const uint32_t patterns[27], uint32_t rounds)
  *   Loads ra, t0-t6, a1-a7 and s0-s11 with patterns[0..26], then `rounds`
  *   times checks that every one still holds its pattern (a0 is the only
  *   scratch register, sp the base). Returns 0, or 1 + the index of the
- *   first register found changed.
+ *   first register found changed. (The name and shape of the Cortex-M
+ *   probe's, so that tests/port/armv7m/test_registers.c runs it.)
  *
  * void port_clobber_caller_saved(uint32_t seed)
  *   Writes values derived from seed into t0-t6 and a0-a7, as an interrupt
@@ -29,9 +30,9 @@
     .endm
 
     .text
-    .global port_check_registers
-    .type port_check_registers, @function
-port_check_registers:
+    .global port_check_core_registers
+    .type port_check_core_registers, @function
+port_check_core_registers:
     addi sp, sp, -FRAME
     sw ra, SAVED_AT + 0(sp)
     .irp n, 0,1,2,3,4,5,6,7,8,9,10,11
@@ -112,7 +113,7 @@ port_check_registers:
     .endr
     addi sp, sp, FRAME
     ret
-    .size port_check_registers, . - port_check_registers
+    .size port_check_core_registers, . - port_check_core_registers
 
     .global port_clobber_caller_saved
     .type port_clobber_caller_saved, @function
