@@ -151,9 +151,11 @@ __attribute__((always_inline)) static inline UBaseType_t port_highest_set_bit(ui
 /* mtime, all 64 bits (configMTIME_HZ). Any context. */
 uint64_t port_rv32_mtime(void);
 
-/* The low word of mtime: the run-time statistics clock (configMTIME_HZ). */
+/* The run-time statistics clock is mtime (configMTIME_HZ), as wide as
+ * configRUN_TIME_COUNTER_TYPE: a 32-bit counter at 10 MHz wraps every 7
+ * minutes, so long-running statistics want uint64_t. */
 #ifndef portGET_RUN_TIME_COUNTER_VALUE
-#define portGET_RUN_TIME_COUNTER_VALUE() (portCLINT_MTIME[0])
+#define portGET_RUN_TIME_COUNTER_VALUE() ((configRUN_TIME_COUNTER_TYPE)port_rv32_mtime())
 #endif /* portGET_RUN_TIME_COUNTER_VALUE */
 
 /* ----- Task function macros (FreeRTOS compatibility) ------------------------ */

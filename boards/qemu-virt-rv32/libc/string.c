@@ -116,6 +116,17 @@ char *strchr(const char *s, int c)
     }
 }
 
+char *strstr(const char *haystack, const char *needle)
+{
+    const size_t n = strlen(needle);
+    for (; *haystack != '\0'; haystack++) {
+        if (strncmp(haystack, needle, n) == 0) {
+            return (char *)(uintptr_t)haystack;
+        }
+    }
+    return (n == 0U) ? (char *)(uintptr_t)haystack : NULL;
+}
+
 char *strcpy(char *restrict dst, const char *restrict src)
 {
     char *d = dst;
