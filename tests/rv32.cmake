@@ -24,14 +24,16 @@ set_tests_properties(fault.${PORTOLAN_BOARD}.task fault.${PORTOLAN_BOARD}.interr
 # The kernel suite with tickless idle: every idle period of two ticks or more
 # sleeps with the tick suppressed.
 portolan_add_test_image(kernel_tests_tickless CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config
-                        DEFINES configUSE_TICKLESS_IDLE=1 SOURCES ${KERNEL_TEST_SOURCES})
+                        DEFINES configUSE_TICKLESS_IDLE=1
+                        SOURCES ${KERNEL_TEST_SOURCES} ${SERVICES_TEST_SOURCES})
 add_test(NAME kernel.${PORTOLAN_BOARD}.tickless
          COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:kernel_tests_tickless>)
 
 # 300 priorities: the two-level ready bitmap, so the bit scan sees words
 # with any bit set.
 portolan_add_test_image(kernel_tests_prio300 CONFIG_DIR ${CMAKE_CURRENT_SOURCE_DIR}/config
-                        DEFINES configMAX_PRIORITIES=300 SOURCES ${KERNEL_TEST_SOURCES})
+                        DEFINES configMAX_PRIORITIES=300
+                        SOURCES ${KERNEL_TEST_SOURCES} ${SERVICES_TEST_SOURCES})
 add_test(NAME kernel.${PORTOLAN_BOARD}.prio300
          COMMAND ${PORTOLAN_RUN_WRAPPER} $<TARGET_FILE:kernel_tests_prio300>)
 
