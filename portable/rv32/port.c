@@ -240,7 +240,8 @@ void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
         return;
     }
     /* Wake on the deadline of the last expected tick: its interrupt then
-     * counts that tick as usual. */
+     * counts that tick as usual. The timer is set before the pre-sleep
+     * hook, which may put the hart to sleep itself. */
     const uint64_t wake = next_tick + (uint64_t)(xExpectedIdleTime - 1U) * COUNTS_PER_TICK;
     set_mtimecmp(wake);
 
@@ -251,9 +252,12 @@ void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
     }
     configPOST_SLEEP_PROCESSING(requested);
 
-    /* Step the ticks whose deadlines passed, except a last one still
-     * pending as an interrupt (the kernel leaves it to the tick). */
-    TickType_t passed = ticks_passed(port_rv32_mtime());
+    /* After a sleep, step the ticks whose deadlines passed, except a last
+     * one still pending as an interrupt (the kernel leaves it to the tick).
+     * Without one (the hook said 0), step nothing: deadlines that passed
+     * meanwhile come as tick interrupts, one each, as in a critical
+     * section. */
+    TickType_t passed = (requested > 0U) ? ticks_passed(port_rv32_mtime()) : 0U;
     if (passed >= xExpectedIdleTime) {
         passed = xExpectedIdleTime - 1U;
     }
