@@ -1,7 +1,10 @@
 # Portolan top-level commands. See README.md.
 #   make qualify   qualify the default emulated board (QEMU mps2-an385)
 #   make test      every test: format, simulator (plain and ASan+UBSan), emulated boards
-#   make bootstrap install the missing Debian packages (both targets above call it)
+#   make bench     performance and footprint figures: build/bench/bench.{json,md}, *.svg
+#   make bench-compare OLD=old/bench.json [NEW=build/bench/bench.json]
+#                  flag every figure more than 2 % worse (docs/bench.md)
+#   make bootstrap install the missing Debian packages (the targets above call it)
 
 BUILD      ?= build
 JOBS       ?= 2
@@ -10,7 +13,8 @@ CTEST_ARGS ?= --output-on-failure -j$(JOBS)
 # Emulated boards tested by `make test` (those present in boards/).
 TEST_BOARDS := $(notdir $(patsubst %/board.cmake,%,$(wildcard boards/qemu-*/board.cmake)))
 
-.PHONY: all bootstrap test qualify format format-check test-posix test-asan test-boards clean
+.PHONY: all bootstrap test qualify format format-check test-posix test-asan test-boards test-tools \
+        clean bench bench-compare
 
 all: test
 
@@ -23,7 +27,7 @@ format:
 format-check:
 	@tools/format-check.sh
 
-test: bootstrap format-check test-posix test-asan test-boards
+test: bootstrap format-check test-posix test-asan test-boards test-tools
 	@echo "make test: all passed"
 
 test-posix:
@@ -43,6 +47,12 @@ test-boards:
 	  ctest --test-dir $(BUILD)/$$b $(CTEST_ARGS); \
 	done
 
+# Host tools (qualify and its self-tests), built with the host compiler.
+test-tools:
+	cmake -S tools -B $(BUILD)/host -G Ninja
+	ninja -C $(BUILD)/host -j$(JOBS)
+	ctest --test-dir $(BUILD)/host $(CTEST_ARGS)
+
 qualify: bootstrap
 	@if [ -x tools/qualify/run-make-qualify.sh ]; then \
 	  tools/qualify/run-make-qualify.sh $(BOARD); \
@@ -52,6 +62,14 @@ qualify: bootstrap
 	  ninja -C $(BUILD)/$$b -j$(JOBS) && \
 	  ctest --test-dir $(BUILD)/$$b $(CTEST_ARGS) -R '^kernel\.' ; \
 	fi
+
+bench: bootstrap
+	tools/bench/bench.py --out $(BUILD)/bench --jobs $(JOBS)
+
+NEW ?= $(BUILD)/bench/bench.json
+bench-compare:
+	@if [ -z "$(OLD)" ]; then echo "usage: make bench-compare OLD=old/bench.json [NEW=...]" >&2; exit 2; fi
+	tools/bench/compare $(OLD) $(NEW)
 
 clean:
 	rm -rf $(BUILD)

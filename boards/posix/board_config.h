@@ -15,4 +15,10 @@
 #define configTOTAL_HEAP_SIZE ((size_t)(BOARD_STACK_WORDS * 8U * 48U))
 #define configCPU_CLOCK_HZ 1000000000UL
 
+/* Waiting for a selection line on the console (qualification over a pty):
+ * each poll stands for one tick, and board_console_read() waits up to 1 ms
+ * of host time on a terminal, so the wait lasts about as long in host time
+ * as in virtual time. */
+#define PTEST_CONSOLE_POLL_US 1000U
+
 #endif /* BOARD_CONFIG_H */

@@ -14,6 +14,7 @@
 #include "task.h"
 #include "board.h"
 #include "ptest.h"
+#include "ptest_filter.h"
 
 #ifndef PTEST_CHECK_LEAKS
 #define PTEST_CHECK_LEAKS 1
@@ -50,6 +51,8 @@ static TaskHandle_t expect_task;
 static volatile TickType_t test_started_at;
 static volatile int test_running;
 static const struct ptest_case *order[MAX_CASES];
+static size_t heap_at_start;
+static int print_starts;
 
 /* ----- Output --------------------------------------------------------------- */
 
@@ -74,6 +77,67 @@ void ptest_printf(const char *fmt, ...)
     (void)ptest_vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     ptest_write_string(line);
+}
+
+/* A partial log line waits here for the rest of it, and belongs to one task. */
+static struct {
+    char text[LINE_MAX_CHARS];
+    size_t used;
+    TaskHandle_t owner;
+} log_line;
+
+static void log_flush(void)
+{
+    if (log_line.used > 0U) {
+        log_line.text[log_line.used++] = '\n';
+        board_console_write(log_line.text, log_line.used);
+        log_line.used = 0;
+    }
+}
+
+/* Writes an interrupt's text at once, as whole lines. */
+static void log_from_isr(const char *s)
+{
+    size_t len = strlen(s);
+    board_console_write(s, len);
+    if (len == 0U || s[len - 1U] != '\n') {
+        board_console_write("\n", 1);
+    }
+}
+
+void ptest_log_string(const char *s)
+{
+    UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    if (in_isr()) {
+        log_from_isr(s);
+    } else {
+        TaskHandle_t self = xTaskGetCurrentTaskHandle();
+        if (log_line.used > 0U && log_line.owner != self) {
+            log_flush(); /* another task's unfinished line ends here */
+        }
+        log_line.owner = self;
+        for (; *s != '\0'; s++) {
+            if (*s == '\n') {
+                log_flush();
+                continue;
+            }
+            log_line.text[log_line.used++] = *s;
+            if (log_line.used + 1U == sizeof log_line.text) {
+                log_flush();
+            }
+        }
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+}
+
+const char *ptest_sources_hash(void)
+{
+    return PTEST_SOURCES_HASH;
+}
+
+size_t ptest_heap_at_start(void)
+{
+    return heap_at_start;
 }
 
 int ptest_str_eq(const char *a, const char *b)
@@ -262,59 +326,53 @@ static void cleanup_helpers(void)
 
 /* ----- Selection -------------------------------------------------------------- */
 
-struct filter {
-    char group[48];
-    char test[64];
-    int list;
-};
-
-static void copy_word(char *dst, size_t size, const char *src)
+static int selected(const struct ptest_filter *f, const struct ptest_case *c)
 {
-    size_t i = 0;
-    for (; i + 1U < size && src[i] != '\0' && src[i] != ' '; i++) {
-        dst[i] = src[i];
-    }
-    dst[i] = '\0';
+    return ptest_filter_position(f->suite, ptest_suite_of(c)) != 0U &&
+           ptest_filter_position(f->group, c->group) != 0U &&
+           ptest_filter_position(f->test, c->name) != 0U;
 }
 
-static void parse_filter(const char *args, struct filter *f)
+/* Suites run in the order of the suite= list, then by name; inside a suite
+ * by group, file and line. */
+static int case_before(const struct ptest_filter *f, const struct ptest_case *a,
+                       const struct ptest_case *b)
 {
-    memset(f, 0, sizeof *f);
-    for (const char *p = args; p != NULL && *p != '\0';) {
-        while (*p == ' ') {
-            p++;
-        }
-        if (strncmp(p, "group=", 6) == 0) {
-            copy_word(f->group, sizeof f->group, p + 6);
-        } else if (strncmp(p, "test=", 5) == 0) {
-            copy_word(f->test, sizeof f->test, p + 5);
-        } else if (strncmp(p, "list", 4) == 0 && (p[4] == ' ' || p[4] == '\0')) {
-            f->list = 1;
-        }
-        p = strchr(p, ' ');
+    unsigned pa = ptest_filter_position(f->suite, ptest_suite_of(a));
+    unsigned pb = ptest_filter_position(f->suite, ptest_suite_of(b));
+    if (pa != pb) {
+        return pa < pb;
     }
-}
-
-static int selected(const struct filter *f, const struct ptest_case *c)
-{
-    if (f->group[0] != '\0' && strcmp(f->group, c->group) != 0) {
-        return 0;
+    int s = strcmp(ptest_suite_of(a), ptest_suite_of(b));
+    if (s != 0) {
+        return s < 0;
     }
-    return f->test[0] == '\0' || strcmp(f->test, c->name) == 0;
-}
-
-static int case_before(const struct ptest_case *a, const struct ptest_case *b)
-{
     int g = strcmp(a->group, b->group);
     if (g != 0) {
         return g < 0;
     }
-    int f = strcmp(a->file, b->file);
-    return (f != 0) ? f < 0 : a->line < b->line;
+    int fl = strcmp(a->file, b->file);
+    return (fl != 0) ? fl < 0 : a->line < b->line;
+}
+
+/* Drops the tests up to and including the after= test. */
+static unsigned skip_until_after(const struct ptest_filter *f, unsigned n)
+{
+    if (f->after[0] == '\0') {
+        return n;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        if (ptest_filter_is_after(f, order[i])) {
+            memmove(&order[0], &order[i + 1U], (n - i - 1U) * sizeof order[0]);
+            return n - i - 1U;
+        }
+    }
+    ptest_printf("PORTOLAN-WARN after=%s matches no selected test: nothing to run\n", f->after);
+    return 0;
 }
 
 /* Registration order depends on the linker; sort for a stable order. */
-static unsigned collect(const struct filter *f)
+static unsigned collect(const struct ptest_filter *f)
 {
     unsigned n = 0;
     for (const struct ptest_case *c = __start_ptest_cases; c < __stop_ptest_cases; c++) {
@@ -322,13 +380,13 @@ static unsigned collect(const struct filter *f)
             continue;
         }
         unsigned i = n++;
-        while (i > 0 && case_before(c, order[i - 1U])) {
+        while (i > 0 && case_before(f, c, order[i - 1U])) {
             order[i] = order[i - 1U];
             i--;
         }
         order[i] = c;
     }
-    return n;
+    return skip_until_after(f, n);
 }
 
 static const struct ptest_fixture *fixture_for(const char *group)
@@ -385,6 +443,9 @@ static int run_case(const struct ptest_case *c)
     const struct ptest_fixture *fx = fixture_for(c->group);
     const UBaseType_t tasks_before = uxTaskGetNumberOfTasks();
     const size_t heap_before = xPortGetFreeHeapSize();
+    if (print_starts) {
+        ptest_printf("TEST-START(%s, %s)\n", c->group, c->name);
+    }
     current = c;
     expect_active = 0;
     expect_continue = 0;
@@ -428,29 +489,57 @@ static int run_case(const struct ptest_case *c)
     return 0;
 }
 
+/* The end of a run or list: board_exit(), or with the `halt` word idle
+ * forever, so that an emulator on a pseudo-terminal stays up until the host
+ * has read the last line (its exit would hang the terminal up and drop it). */
+static void finish(const struct ptest_filter *f, int code)
+{
+    if (!f->halt) {
+        board_exit(code);
+    }
+    for (;;) {
+        vTaskDelay(portMAX_DELAY);
+    }
+}
+
+static void list_cases(const struct ptest_filter *f, unsigned n)
+{
+    ptest_printf("PORTOLAN-LIST-BEGIN board=%s version=%s sources=%s tests=%u\n", board_name(),
+                 PORTOLAN_VERSION, PTEST_SOURCES_HASH, n);
+    for (unsigned i = 0; i < n; i++) {
+        ptest_printf("CASE %s.%s suite=%s at=%s:%d\n", order[i]->group, order[i]->name,
+                     ptest_suite_of(order[i]), order[i]->file, order[i]->line);
+    }
+    ptest_printf("PORTOLAN-LIST-END\n");
+    finish(f, 0);
+}
+
 static void runner_task(void *arg)
 {
     (void)arg;
-    struct filter f;
+    struct ptest_filter f;
     unsigned totals[3] = {0, 0, 0};
-    parse_filter(board_args(), &f);
+    ptest_filter_init(&f);
+    ptest_filter_parse(board_args(), &f);
+    if (f.console_ticks > 0U) {
+        ptest_filter_read_console(&f);
+    }
     unsigned n = collect(&f);
     if (f.list) {
-        for (unsigned i = 0; i < n; i++) {
-            ptest_printf("CASE %s.%s\n", order[i]->group, order[i]->name);
-        }
-        board_exit(0);
+        list_cases(&f, n);
     }
+    print_starts = f.starts;
     ptest_printf("Unity test run 1 of 1\n");
     ptest_printf("PORTOLAN-TEST-BEGIN board=%s version=%s sources=%s tests=%u\n", board_name(),
                  PORTOLAN_VERSION, PTEST_SOURCES_HASH, n);
+    heap_at_start = xPortGetFreeHeapSize();
     for (unsigned i = 0; i < n; i++) {
         totals[run_case(order[i])]++;
     }
     ptest_printf("\n-----------------------\n%u Tests %u Failures %u Ignored\n%s\n", n, totals[1],
                  totals[2], totals[1] == 0U ? "OK" : "FAIL");
     ptest_printf("PORTOLAN-TEST-END\n");
-    board_exit(totals[1] == 0U ? 0 : 1);
+    finish(&f, totals[1] == 0U ? 0 : 1);
 }
 
 void ptest_main(void)

@@ -19,6 +19,18 @@
  * is recorded and execution continues. configASSERT() must call
  * ptest_config_assert() in test images: an unexpected kernel assertion fails
  * the test with its file and line instead of hanging.
+ *
+ * The qualification runner (tools/qualify) drives images through the
+ * selection words of board_args() or of a console line (see ptest_main()),
+ * and reads these extra lines, which Unity parsers ignore:
+ *
+ *   PORTOLAN-READY                          waiting for a selection line
+ *   PORTOLAN-FILTER <words>                 the selection line received
+ *   PORTOLAN-TEST-BEGIN board=B version=V sources=H tests=N
+ *   TEST-START(Group, Name)                 with the `starts` word
+ *   PORTOLAN-TEST-END
+ *   PORTOLAN-LIST-BEGIN ... / CASE Group.Name suite=S at=file:line / PORTOLAN-LIST-END
+ *   PORTOLAN-WARN <text>
  */
 #ifndef PTEST_H
 #define PTEST_H
@@ -54,20 +66,28 @@ extern "C" {
 
 typedef void (*ptest_fn_t)(void);
 
+/* The qualification group (suite) a test file belongs to, set by the build
+ * for each directory of tests (e.g. -DPTEST_SUITE="Kernel"); without it a
+ * test's suite is its group. */
+#ifndef PTEST_SUITE
+#define PTEST_SUITE ((const char *)0)
+#endif /* PTEST_SUITE */
+
 struct ptest_case {
     const char *group;
     const char *name;
     ptest_fn_t fn;
     const char *file;
     int line;
+    const char *suite;
 };
 
 /* Defines and registers a test. */
-#define PTEST(group, name)                                                         \
-    static void ptest_fn_##group##_##name(void);                                   \
-    static const struct ptest_case ptest_case_##group##_##name                     \
-        __attribute__((used, section("ptest_cases"), aligned(sizeof(void *)))) = { \
-            #group, #name, ptest_fn_##group##_##name, __FILE__, __LINE__};         \
+#define PTEST(group, name)                                                              \
+    static void ptest_fn_##group##_##name(void);                                        \
+    static const struct ptest_case ptest_case_##group##_##name                          \
+        __attribute__((used, section("ptest_cases"), aligned(sizeof(void *)))) = {      \
+            #group, #name, ptest_fn_##group##_##name, __FILE__, __LINE__, PTEST_SUITE}; \
     static void ptest_fn_##group##_##name(void)
 
 /* Optional per-group setup and teardown, run around every test of the group. */
@@ -187,6 +207,19 @@ int ptest_task_done(TaskHandle_t h);
 void ptest_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ptest_write_string(const char *s);
 
+/* configPRINT_STRING() of test images: collects text into whole lines and
+ * writes each line at once through the writer above, so application logs
+ * never split a test's result line. A task's text without a final newline
+ * waits for the rest of its line (another task's text ends it first); an
+ * ISR's text is written at once as whole lines. Context: task or ISR. */
+void ptest_log_string(const char *s);
+
+/* The free heap measured just before the first selected test started. */
+size_t ptest_heap_at_start(void);
+
+/* PTEST_SOURCES_HASH of the image, for tests compiled without it. */
+const char *ptest_sources_hash(void);
+
 /* Formats like snprintf (d i u x X ld lu lld llu p s c %, width, '0', '-'). */
 int ptest_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int ptest_snprintf(char *buf, size_t size, const char *fmt, ...)
@@ -197,8 +230,37 @@ const struct ptest_case *ptest_current(void);
 
 /* Runs the registered tests selected by the filter in board_args() and
  * exits through board_exit() with 0 when all passed. Creates the runner
- * task and starts the scheduler; never returns. */
+ * task and starts the scheduler; never returns.
+ *
+ * Selection words (space separated; lists are comma separated):
+ *   suite=A,B     only these suites, run in this order
+ *   group=A,B     only these groups
+ *   test=a,b      only tests with these names
+ *   after=S.G.n   skip the selected tests up to and including suite S,
+ *                 group G, test n (resuming after a crash)
+ *   starts        print TEST-START(Group, Name) before each test
+ *   list          print the selected tests instead of running them
+ *   halt          after the run (or list) idle instead of calling board_exit()
+ *   console[=T]   read one more selection line from the console first
+ * A board that has no start-up arguments (a real board on a serial port)
+ * sets PTEST_CONSOLE_FILTER_TICKS in its board_config.h: the image then
+ * prints PORTOLAN-READY (again every PTEST_CONSOLE_READY_TICKS) and waits up
+ * to that many ticks for a selection line on the console. */
 void ptest_main(void) __attribute__((noreturn));
+
+#ifndef PTEST_CONSOLE_FILTER_TICKS
+#define PTEST_CONSOLE_FILTER_TICKS 0U
+#endif /* PTEST_CONSOLE_FILTER_TICKS */
+
+#ifndef PTEST_CONSOLE_READY_TICKS
+#define PTEST_CONSOLE_READY_TICKS 250U
+#endif /* PTEST_CONSOLE_READY_TICKS */
+
+/* Busy time between two console polls while waiting for a selection line:
+ * short enough not to lose UART bytes at 115200 baud. */
+#ifndef PTEST_CONSOLE_POLL_US
+#define PTEST_CONSOLE_POLL_US 20U
+#endif /* PTEST_CONSOLE_POLL_US */
 
 /* A hash of the test sources compiled in (set by the build); reported in the
  * start banner so a modified test is visible. */

@@ -51,6 +51,9 @@
 #define INCLUDE_xTaskGetCurrentTaskHandle 1
 
 void ptest_config_assert(const char *file, int line);
+void ptest_log_string(const char *s);
+/* Logs go through the test framework's writer: whole lines only. */
+#define configPRINT_STRING(s) ptest_log_string(s)
 #define configASSERT(x)                              \
     do {                                             \
         if (!(x)) {                                  \
