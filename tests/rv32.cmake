@@ -40,7 +40,7 @@ add_test(NAME kernel.${PORTOLAN_BOARD}.prio300
 # The same image, run twice, takes every interrupt at the same instruction.
 add_test(NAME kernel.${PORTOLAN_BOARD}.deterministic
          COMMAND ${CMAKE_COMMAND} -DIMAGE=$<TARGET_FILE:kernel_tests>
-                 -DQEMU_RUN=${PORTOLAN_RUN_WRAPPER} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/trace
+                 "-DQEMU_RUN=${PORTOLAN_RUN_WRAPPER}" -DWORK=${CMAKE_CURRENT_BINARY_DIR}/trace
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/compare_traces.cmake)
 set_tests_properties(kernel.${PORTOLAN_BOARD}.tickless kernel.${PORTOLAN_BOARD}.prio300
                      kernel.${PORTOLAN_BOARD}.deterministic PROPERTIES TIMEOUT 300)

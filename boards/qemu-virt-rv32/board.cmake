@@ -17,4 +17,4 @@ set(PORTOLAN_BOARD_PORT_DEFINES configCLINT_BASE_ADDRESS=0x02000000UL configMTIM
 
 # ctest runs images under QEMU, always with a timeout and -icount.
 set(PORTOLAN_QEMU_MACHINE virt-rv32)
-set(PORTOLAN_RUN_WRAPPER ${PORTOLAN_ROOT}/tools/qemu-run-rv32)
+set(PORTOLAN_RUN_WRAPPER ${PORTOLAN_ROOT}/tools/qemu-run --machine ${PORTOLAN_QEMU_MACHINE})

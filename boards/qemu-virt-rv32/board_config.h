@@ -10,7 +10,7 @@
 #define configMINIMAL_STACK_SIZE BOARD_STACK_WORDS
 #define configTOTAL_HEAP_SIZE ((size_t)(1024U * 1024U))
 
-/* One instruction per 32 ns under tools/qemu-run-rv32 (-icount shift=5). */
+/* One instruction per 32 ns under tools/qemu-run (-icount shift=5). */
 #define configCPU_CLOCK_HZ 31250000UL
 #define configCLINT_BASE_ADDRESS 0x02000000UL
 #define configMTIME_HZ 10000000UL
