@@ -8,19 +8,25 @@ SCHEMA = "portolan-bench/1"
 # The board that runs every suite; the others run the per-operation suite
 # (an FPU board adds the FP context switch).
 PRIMARY_BOARD = "qemu-mps2-an385"
-DEFAULT_BOARDS = ["qemu-mps2-an385", "qemu-mps2-an386"]
+DEFAULT_BOARDS = ["qemu-mps2-an385", "qemu-mps2-an386", "qemu-virt-rv32"]
 FPU_BOARDS = {"qemu-mps2-an386"}
 
-# Functions whose instructions the plugin also counts separately.
+# Functions whose instructions the plugin also counts separately; an image
+# has the symbols of its own port only. "pendsv" is the switch handler: PendSV
+# on Cortex-M, the machine software interrupt's entry on RV32 (its vector
+# slot's jump, one instruction, is outside the range).
 RANGES = [
     ("pendsv", "xPortPendSVHandler"),
+    ("pendsv", "port_msi_entry"),
     ("select", "vTaskSwitchContext"),
     ("systick", "xPortSysTickHandler"),
     ("tick", "xTaskIncrementTick"),
 ]
-# Extra plugin begin markers: the interrupt-to-task sample starts at the
-# handler's first instruction.
-EXTRA_BEGINS = ["TIMER1_IRQHandler"]
+# Extra plugin begin markers ("symbol" or "symbol+offset"): the
+# interrupt-to-task sample starts at the HIGH test interrupt's first
+# instruction: its handler on the MPS2 boards, its trap vector slot on
+# qemu-virt-rv32 (cause 1, supervisor software).
+EXTRA_BEGINS = ["TIMER1_IRQHandler", "port_trap_vector+4"]
 
 OPS = [
     ("switch.yield", "taskYIELD() between two tasks of equal priority: from the call in one "
@@ -108,7 +114,7 @@ FREERTOS_MIN_LINKED = {"text": 3395, "data": 8, "bss": 756}
 FREERTOS_MIN_OBJECTS = {"text": 4813, "data": 8, "bss": 756}
 KERNEL_FLASH_GOAL = 4096
 KERNEL_TEXT_ANCHOR_GOAL = 3000
-# The footprint images of tests/armv7m.cmake (the small application of
+# The footprint images of tests/<arch>.cmake (the small application of
 # tests/footprint: 2 tasks, 1 queue; kernel at -Os, --gc-sections), the
 # same ones `ninja size` reports.
 FOOTPRINT_BUILDS = [
@@ -119,8 +125,6 @@ FOOTPRINT_BUILDS = [
     ("full", "footprint_full", "the kernel test images' features: mutexes, queue sets, "
      "trace facility, stack checking, configASSERT (tests/footprint/full)"),
 ]
-# RAM of the main (interrupt) stack in the 64 KB layout (mps2-min.ld).
-MAIN_STACK_MIN_LAYOUT = 2048
 STATIC_TYPES = ["StaticTask_t", "StaticQueue_t", "StaticSemaphore_t", "StaticEventGroup_t",
                 "StaticTimer_t", "StaticStreamBuffer_t"]
 

@@ -1,7 +1,7 @@
 /*
  * string.c - the string functions of qemu-virt-rv32's freestanding images.
  * Small and straightforward; copies and fills go a word at a time when
- * both sides are word-aligned. Compiled with
+ * both sides are word-aligned, copies four words per round. Compiled with
  * -fno-tree-loop-distribute-patterns (board.cmake) so that GCC does not
  * turn these loops back into calls to themselves.
  */
@@ -12,14 +12,35 @@
 #define WORD sizeof(uint32_t)
 #define ALIGNED(a, b) ((((uintptr_t)(a) | (uintptr_t)(b)) & (WORD - 1U)) == 0U)
 
+/* Four words per round when both sides are aligned (queue items are);
+ * the loops run to end pointers, which keeps short copies short. */
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
     if (ALIGNED(d, s)) {
-        for (; n >= WORD; n -= WORD, d += WORD, s += WORD) {
-            *(uint32_t *)(void *)d = *(const uint32_t *)(const void *)s;
+        uint32_t *dw = (uint32_t *)(void *)d;
+        const uint32_t *sw = (const uint32_t *)(const void *)s;
+        uint32_t *const end4 = dw + (n / 16U) * 4U;
+        uint32_t *const end1 = dw + n / WORD;
+        while (dw != end4) {
+            const uint32_t a = sw[0];
+            const uint32_t b = sw[1];
+            const uint32_t c = sw[2];
+            const uint32_t e = sw[3];
+            dw[0] = a;
+            dw[1] = b;
+            dw[2] = c;
+            dw[3] = e;
+            dw += 4;
+            sw += 4;
         }
+        while (dw != end1) {
+            *dw++ = *sw++;
+        }
+        d = (uint8_t *)dw;
+        s = (const uint8_t *)sw;
+        n &= WORD - 1U;
     }
     while (n-- > 0U) {
         *d++ = *s++;
