@@ -170,6 +170,42 @@ extern "C" {
 #define configMESSAGE_BUFFER_LENGTH_TYPE size_t
 #endif /* configMESSAGE_BUFFER_LENGTH_TYPE */
 
+/* Stream buffer completion actions (stream_buffer.h), run after data was
+ * written (SEND) or read (RECEIVE) unless the buffer has its own callback.
+ * The defaults wake the task blocked on the other side of the buffer; an
+ * application may define them, e.g. to signal another core. */
+#ifndef sbSEND_COMPLETED
+#define sbSEND_COMPLETED(pxStreamBuffer)                                       \
+    do {                                                                       \
+        BaseType_t sb_woken_ = pdFALSE;                                        \
+        (void)xStreamBufferSendCompletedFromISR((pxStreamBuffer), &sb_woken_); \
+        if (configUSE_PREEMPTION && sb_woken_ != pdFALSE) {                    \
+            portYIELD();                                                       \
+        }                                                                      \
+    } while (0)
+#endif /* sbSEND_COMPLETED */
+
+#ifndef sbSEND_COMPLETE_FROM_ISR
+#define sbSEND_COMPLETE_FROM_ISR(pxStreamBuffer, pxHigherPriorityTaskWoken) \
+    ((void)xStreamBufferSendCompletedFromISR((pxStreamBuffer), (pxHigherPriorityTaskWoken)))
+#endif /* sbSEND_COMPLETE_FROM_ISR */
+
+#ifndef sbRECEIVE_COMPLETED
+#define sbRECEIVE_COMPLETED(pxStreamBuffer)                                       \
+    do {                                                                          \
+        BaseType_t sb_woken_ = pdFALSE;                                           \
+        (void)xStreamBufferReceiveCompletedFromISR((pxStreamBuffer), &sb_woken_); \
+        if (configUSE_PREEMPTION && sb_woken_ != pdFALSE) {                       \
+            portYIELD();                                                          \
+        }                                                                         \
+    } while (0)
+#endif /* sbRECEIVE_COMPLETED */
+
+#ifndef sbRECEIVE_COMPLETED_FROM_ISR
+#define sbRECEIVE_COMPLETED_FROM_ISR(pxStreamBuffer, pxHigherPriorityTaskWoken) \
+    ((void)xStreamBufferReceiveCompletedFromISR((pxStreamBuffer), (pxHigherPriorityTaskWoken)))
+#endif /* sbRECEIVE_COMPLETED_FROM_ISR */
+
 #ifndef configUSE_APPLICATION_TASK_TAG
 #define configUSE_APPLICATION_TASK_TAG 0
 #endif /* configUSE_APPLICATION_TASK_TAG */
@@ -288,6 +324,12 @@ extern "C" {
 #ifndef portGET_RUN_TIME_COUNTER_VALUE
 #define portGET_RUN_TIME_COUNTER_VALUE() ((configRUN_TIME_COUNTER_TYPE)0)
 #endif /* portGET_RUN_TIME_COUNTER_VALUE */
+
+/* Buffer size assumed by vTaskList() and vTaskGetRunTimeStats(), which
+ * take no length. */
+#ifndef configSTATS_BUFFER_MAX_LENGTH
+#define configSTATS_BUFFER_MAX_LENGTH 0xFFFF
+#endif /* configSTATS_BUFFER_MAX_LENGTH */
 
 #ifndef configRECORD_STACK_HIGH_ADDRESS
 #define configRECORD_STACK_HIGH_ADDRESS 0

@@ -13,6 +13,7 @@
 #include "queue.h"
 #include "kernel_queue.h"
 #include "kernel_mutex.h"
+#include "kernel_alloc.h"
 
 _Static_assert(sizeof(StaticQueue_t) == sizeof(queue_t), "StaticQueue_t must mirror queue_t");
 
@@ -129,7 +130,7 @@ QueueHandle_t xQueueGenericCreate(const UBaseType_t uxQueueLength, const UBaseTy
     if (storage > (size_t)-1 - sizeof(queue_t)) {
         return NULL;
     }
-    queue_t *q = pvPortMalloc(sizeof(queue_t) + storage);
+    queue_t *q = kernel_alloc(sizeof(queue_t) + storage);
     if (q == NULL) {
         traceQUEUE_CREATE_FAILED(ucQueueType);
         return NULL;
@@ -236,7 +237,7 @@ void vQueueDelete(QueueHandle_t xQueue)
         vQueueUnregisterQueue(q);
     }
     if ((q->flags & QUEUE_FLAG_STATIC) == 0U) {
-        vPortFree(q);
+        kernel_free(q);
     }
 }
 

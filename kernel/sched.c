@@ -126,6 +126,22 @@ UBaseType_t sched_top_ready_priority(void)
 
 /* ----- Context switch ---------------------------------------------------- */
 
+/* The application's hooks, referenced only when enabled so that an
+ * application without them links whatever the optimisation level. */
+static inline void call_tick_hook(void)
+{
+#if (configUSE_TICK_HOOK == 1)
+    vApplicationTickHook();
+#endif /* configUSE_TICK_HOOK */
+}
+
+static inline void call_idle_hook(void)
+{
+#if (configUSE_IDLE_HOOK == 1)
+    vApplicationIdleHook();
+#endif /* configUSE_IDLE_HOOK */
+}
+
 static void check_stack(tcb_t *t)
 {
     static const uint8_t fill[16] = {0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5,
@@ -321,9 +337,7 @@ BaseType_t xTaskIncrementTick(void)
     traceTASK_INCREMENT_TICK(tick_count);
     if (sched_suspend_depth != 0U) {
         pended_ticks++;
-        if (configUSE_TICK_HOOK) {
-            vApplicationTickHook();
-        }
+        call_tick_hook();
         return pdFALSE;
     }
     const TickType_t now = tick_count + 1U;
@@ -338,8 +352,8 @@ BaseType_t xTaskIncrementTick(void)
         sched_ready[pxCurrentTCB->priority].count > 1U) {
         need_switch = pdTRUE;
     }
-    if (configUSE_TICK_HOOK && unwinding_ticks == pdFALSE) {
-        vApplicationTickHook();
+    if (unwinding_ticks == pdFALSE) {
+        call_tick_hook();
     }
     if (configUSE_PREEMPTION && sched_yield_pending != pdFALSE) {
         need_switch = pdTRUE;
@@ -533,11 +547,14 @@ static void idle_sleep(void)
     }
     vTaskSuspendAll();
     TickType_t expected = expected_idle_time();
+    const int may_sleep = (expected >= configEXPECTED_IDLE_TIME_BEFORE_SLEEP);
     configPRE_SUPPRESS_TICKS_AND_SLEEP_PROCESSING(expected);
     if (expected >= configEXPECTED_IDLE_TIME_BEFORE_SLEEP) {
         traceLOW_POWER_IDLE_BEGIN();
         portSUPPRESS_TICKS_AND_SLEEP(expected);
         traceLOW_POWER_IDLE_END();
+    } else if (may_sleep) {
+        portIDLE_WAIT(); /* the application declined to sleep: idle as usual */
     }
     (void)xTaskResumeAll();
 }
@@ -556,9 +573,7 @@ static void idle_task(void *arg)
             sched_ready[tskIDLE_PRIORITY].count > 1U) {
             taskYIELD();
         }
-        if (configUSE_IDLE_HOOK) {
-            vApplicationIdleHook();
-        }
+        call_idle_hook();
         if (sched_ready[tskIDLE_PRIORITY].count > 1U || sched_deleted_waiting != 0U) {
             continue;
         }

@@ -8,6 +8,7 @@
 #include "task.h"
 #include "kernel_sched.h"
 #include "kernel_mutex.h"
+#include "kernel_alloc.h"
 
 _Static_assert(sizeof(StaticTask_t) == sizeof(tcb_t), "StaticTask_t must mirror tcb_t");
 
@@ -20,8 +21,8 @@ _Static_assert(sizeof(StaticTask_t) == sizeof(tcb_t), "StaticTask_t must mirror 
 #define task_stack_alloc(bytes) pvPortMallocStack(bytes)
 #define task_stack_free(p) vPortFreeStack(p)
 #else
-#define task_stack_alloc(bytes) pvPortMalloc(bytes)
-#define task_stack_free(p) vPortFree(p)
+#define task_stack_alloc(bytes) kernel_alloc(bytes)
+#define task_stack_free(p) kernel_free(p)
 #endif /* configSTACK_ALLOCATION_FROM_SEPARATE_HEAP */
 
 static UBaseType_t next_tcb_number = 0;
@@ -105,7 +106,7 @@ BaseType_t xTaskCreate(TaskFunction_t pxTaskCode, const char *const pcName,
         traceTASK_CREATE_FAILED();
         return errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
     }
-    tcb_t *t = pvPortMalloc(sizeof(tcb_t));
+    tcb_t *t = kernel_alloc(sizeof(tcb_t));
     if (t == NULL) {
         task_stack_free(stack);
         traceTASK_CREATE_FAILED();
@@ -150,7 +151,7 @@ void task_free(tcb_t *t)
         task_stack_free(t->stack);
     }
     if ((t->flags & TCB_STATIC_TCB) == 0U) {
-        vPortFree(t);
+        kernel_free(t);
     }
 }
 

@@ -212,7 +212,9 @@ void vPortCleanUpTCB(void *pxTCB)
 static void jump(struct sim_ctx *from, struct sim_ctx *to)
 {
     char here;
-    vg_left.lo = from->stack_lo;
+    /* Nothing to settle for a task that switched with its stack pointer
+     * below its stack (an overflow the kernel is about to report). */
+    vg_left.lo = (&here > (char *)from->stack_lo) ? from->stack_lo : NULL;
     vg_left.hi = &here;
     fiber_start(&from->fake_stack, to->stack_lo, to->stack_size);
     swapcontext(&from->uc, &to->uc);
@@ -454,6 +456,30 @@ uint32_t ulPortSimRunTimeCounter(void)
     return (uint32_t)(sim_now_ns() / 1000U);
 }
 
+/* Sleeps with the tick stopped until the next scheduled interrupt or for
+ * `expected` ticks, whichever comes first, then steps the tick count by the
+ * tick boundaries that passed. With every task waiting forever and nothing
+ * scheduled the program could never go on. */
+static void sim_sleep(TickType_t expected, eSleepModeStatus status)
+{
+    int line;
+    const uint64_t wake = next_tick_ns + (uint64_t)(expected - 1U) * NS_PER_TICK;
+    tick_suppressed = 1;
+    uint64_t t = next_event(&line);
+    tick_suppressed = 0;
+    if (t == NO_TIME && status == eNoTasksWaitingTimeout) {
+        deadlock();
+    }
+    if (t > wake) {
+        t = wake;
+    }
+    /* Ticks whose boundary passed while asleep. */
+    const uint64_t passed = (t >= next_tick_ns) ? (t - next_tick_ns) / NS_PER_TICK + 1U : 0U;
+    now_ns = t;
+    next_tick_ns += passed * NS_PER_TICK;
+    vTaskStepTick((TickType_t)passed);
+}
+
 void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
 {
     if (real_time) {
@@ -461,33 +487,24 @@ void vPortSuppressTicksAndSleep(TickType_t xExpectedIdleTime)
         return;
     }
     mask_level = MASK_ALL;
-    if (eTaskConfirmSleepModeStatus() == eAbortSleep) {
+    const eSleepModeStatus status = eTaskConfirmSleepModeStatus();
+    if (status == eAbortSleep) {
         mask_level = 0;
         return;
     }
     TickType_t expected = xExpectedIdleTime;
     configPRE_SLEEP_PROCESSING(expected);
-    if (expected > 0U) {
-        int line;
-        uint64_t wake = next_tick_ns + (uint64_t)(expected - 1U) * NS_PER_TICK;
-        tick_suppressed = 1;
-        uint64_t t = next_event(&line);
-        if (t == NO_TIME && expected == portMAX_DELAY) {
-            deadlock();
-        }
-        if (t > wake) {
-            t = wake;
-        }
-        /* Ticks whose boundary passed while asleep. */
-        uint64_t passed = (t >= next_tick_ns) ? (t - next_tick_ns) / NS_PER_TICK + 1U : 0U;
-        now_ns = t;
-        next_tick_ns += passed * NS_PER_TICK;
-        tick_suppressed = 0;
-        vTaskStepTick((TickType_t)passed);
+    const int sleep = (expected > 0U);
+    if (sleep) {
+        sim_sleep(expected, status);
     }
     configPOST_SLEEP_PROCESSING(expected);
     mask_level = 0;
-    advance_to(now_ns);
+    if (sleep) {
+        advance_to(now_ns); /* the interrupt that ended the sleep, if any */
+    } else {
+        vPortIdleWait(); /* the application declined to sleep: wait with the tick running */
+    }
 }
 
 /* ----- The port contract ------------------------------------------------ */
@@ -630,6 +647,9 @@ BaseType_t xPortStartScheduler(void)
     irqs[SIM_IRQ_TICK].handler = tick_isr;
     irqs[SIM_IRQ_TICK].priority = configKERNEL_INTERRUPT_PRIORITY;
     if (real_time) {
+        /* The first task unblocks SIGALRM itself (its context starts with
+         * an empty mask): a tick must not land inside the first switch. */
+        rt_block(1);
         start_real_time();
     }
     crit_nesting = 0;
@@ -640,12 +660,14 @@ BaseType_t xPortStartScheduler(void)
     started = 0;
     if (real_time) {
         stop_real_time();
+        rt_block(0);
     }
     return pdTRUE;
 }
 
 void vPortEndScheduler(void)
 {
+    rt_block(1);
     started = 0;
     struct sim_ctx *self = ctx_of(pxCurrentTCB);
     jump(self, &main_ctx);

@@ -51,6 +51,20 @@ static TaskHandle_t expect_task;
 static volatile TickType_t test_started_at;
 static volatile int test_running;
 static const struct ptest_case *order[MAX_CASES];
+static volatile ptest_hook_t tick_hook;
+static volatile ptest_hook_t idle_hook;
+static volatile ptest_hook_t malloc_failed_hook;
+static volatile ptest_overflow_hook_t overflow_hook;
+static volatile unsigned daemon_startups;
+static TaskHandle_t daemon_startup_handle;
+
+#if (configSUPPORT_DYNAMIC_ALLOCATION == 0)
+/* Without a heap, helpers and the runner live in these. */
+static StaticTask_t helper_tcbs[PTEST_MAX_TASKS];
+static StackType_t helper_stacks[PTEST_MAX_TASKS][PTEST_TASK_STACK];
+static StaticTask_t runner_tcb;
+static StackType_t runner_stack[PTEST_TASK_STACK * 2U];
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 static size_t heap_at_start;
 static int print_starts;
 
@@ -209,6 +223,17 @@ void ptest_fail(const char *file, int line, const char *fmt, ...)
     stop_here(file, line);
 }
 
+/* Records a failure without leaving the current context (for hooks that
+ * run where a longjmp would be fatal). */
+static void note_failure(const char *file, int line, const char *what, const char *detail)
+{
+    if (test_running && !failed && !ignored) {
+        (void)ptest_snprintf(message, sizeof message, "%s:%d::FAIL: %s %s", file, line, what,
+                             detail);
+        failed = 1;
+    }
+}
+
 void ptest_ignore(const char *file, int line, const char *reason)
 {
     if (!failed && !ignored) {
@@ -289,8 +314,14 @@ TaskHandle_t ptest_task_create(void (*fn)(void *), const char *name, UBaseType_t
             h->handle = NULL;
             /* Store the handle before the task can run (it may preempt us). */
             vTaskSuspendAll();
+#if (configSUPPORT_DYNAMIC_ALLOCATION == 1)
             BaseType_t ok =
                 xTaskCreate(helper_entry, name, PTEST_TASK_STACK, h, priority, &h->handle);
+#else
+            h->handle = xTaskCreateStatic(helper_entry, name, PTEST_TASK_STACK, h, priority,
+                                          helper_stacks[i], &helper_tcbs[i]);
+            BaseType_t ok = (h->handle != NULL) ? pdPASS : pdFAIL;
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
             (void)xTaskResumeAll();
             if (ok != pdPASS) {
                 h->used = 0;
@@ -413,6 +444,90 @@ void vApplicationTickHook(void)
         ptest_printf("-----------------------\nTIMEOUT\n");
         board_exit(2);
     }
+    ptest_hook_t fn = tick_hook;
+    if (fn != NULL) {
+        fn();
+    }
+}
+
+__attribute__((weak)) void vApplicationIdleHook(void)
+{
+    ptest_hook_t fn = idle_hook;
+    if (fn != NULL) {
+        fn();
+    }
+}
+
+__attribute__((weak)) void vApplicationMallocFailedHook(void)
+{
+    ptest_hook_t fn = malloc_failed_hook;
+    if (fn != NULL) {
+        fn();
+    }
+}
+
+__attribute__((weak)) void vApplicationStackOverflowHook(TaskHandle_t xTask, char *pcTaskName)
+{
+    ptest_overflow_hook_t fn = overflow_hook;
+    if (fn != NULL) {
+        fn(xTask, pcTaskName);
+    } else {
+        note_failure(__FILE__, __LINE__, "stack overflow in task", pcTaskName);
+    }
+}
+
+__attribute__((weak)) void vApplicationDaemonTaskStartupHook(void)
+{
+    daemon_startup_handle = xTaskGetCurrentTaskHandle();
+    daemon_startups = daemon_startups + 1U;
+}
+
+void ptest_set_tick_hook(ptest_hook_t fn)
+{
+    tick_hook = fn;
+}
+
+void ptest_set_idle_hook(ptest_hook_t fn)
+{
+    idle_hook = fn;
+}
+
+void ptest_set_malloc_failed_hook(ptest_hook_t fn)
+{
+    malloc_failed_hook = fn;
+}
+
+void ptest_set_stack_overflow_hook(ptest_overflow_hook_t fn)
+{
+    overflow_hook = fn;
+}
+
+unsigned ptest_daemon_startup_count(void)
+{
+    return daemon_startups;
+}
+
+TaskHandle_t ptest_daemon_startup_task(void)
+{
+    return daemon_startup_handle;
+}
+
+static void remove_hooks(void)
+{
+    tick_hook = NULL;
+    idle_hook = NULL;
+    malloc_failed_hook = NULL;
+    overflow_hook = NULL;
+}
+
+/* Free heap bytes, for the leak check; 0 without a heap. */
+static size_t heap_free_bytes(void)
+{
+#if (configSUPPORT_DYNAMIC_ALLOCATION == 1)
+    return xPortGetFreeHeapSize();
+#else
+    return 0;
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 }
 
 static void settle(UBaseType_t tasks_before)
@@ -442,7 +557,7 @@ static int run_case(const struct ptest_case *c)
 {
     const struct ptest_fixture *fx = fixture_for(c->group);
     const UBaseType_t tasks_before = uxTaskGetNumberOfTasks();
-    const size_t heap_before = xPortGetFreeHeapSize();
+    const size_t heap_before = heap_free_bytes();
     if (print_starts) {
         ptest_printf("TEST-START(%s, %s)\n", c->group, c->name);
     }
@@ -464,6 +579,7 @@ static int run_case(const struct ptest_case *c)
     }
     cleanup_helpers();
     reset_board_irqs();
+    remove_hooks();
     vTaskPrioritySet(NULL, PTEST_RUNNER_PRIORITY);
     settle(tasks_before);
     if (!failed && !ignored && uxTaskGetNumberOfTasks() != tasks_before) {
@@ -471,9 +587,9 @@ static int run_case(const struct ptest_case *c)
                              c->file, c->line, (unsigned)(uxTaskGetNumberOfTasks() - tasks_before));
         failed = 1;
     }
-    if (PTEST_CHECK_LEAKS && !failed && !ignored && xPortGetFreeHeapSize() != heap_before) {
+    if (PTEST_CHECK_LEAKS && !failed && !ignored && heap_free_bytes() != heap_before) {
         (void)ptest_snprintf(message, sizeof message, "%s:%d::FAIL: heap changed by %ld bytes",
-                             c->file, c->line, (long)xPortGetFreeHeapSize() - (long)heap_before);
+                             c->file, c->line, (long)heap_free_bytes() - (long)heap_before);
         failed = 1;
     }
     test_running = 0;
@@ -532,7 +648,7 @@ static void runner_task(void *arg)
     ptest_printf("Unity test run 1 of 1\n");
     ptest_printf("PORTOLAN-TEST-BEGIN board=%s version=%s sources=%s tests=%u\n", board_name(),
                  PORTOLAN_VERSION, PTEST_SOURCES_HASH, n);
-    heap_at_start = xPortGetFreeHeapSize();
+    heap_at_start = heap_free_bytes();
     for (unsigned i = 0; i < n; i++) {
         totals[run_case(order[i])]++;
     }
@@ -544,8 +660,14 @@ static void runner_task(void *arg)
 
 void ptest_main(void)
 {
-    if (xTaskCreate(runner_task, "runner", PTEST_TASK_STACK * 2U, NULL, PTEST_RUNNER_PRIORITY,
-                    &runner) != pdPASS) {
+#if (configSUPPORT_DYNAMIC_ALLOCATION == 1)
+    (void)xTaskCreate(runner_task, "runner", PTEST_TASK_STACK * 2U, NULL, PTEST_RUNNER_PRIORITY,
+                      &runner);
+#else
+    runner = xTaskCreateStatic(runner_task, "runner", PTEST_TASK_STACK * 2U, NULL,
+                               PTEST_RUNNER_PRIORITY, runner_stack, &runner_tcb);
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
+    if (runner == NULL) {
         fatal("cannot create the runner task", __FILE__, __LINE__);
     }
     vTaskStartScheduler();

@@ -225,6 +225,22 @@ int ptest_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int ptest_snprintf(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* ----- Application hooks ----------------------------------------------------
+ * ptest defines the kernel's application hooks (vApplicationTickHook for its
+ * watchdog; the others weak, so an image may define its own) and forwards
+ * them to the functions a test installs here. Installed hooks are removed
+ * when the test ends. Without one, a stack overflow fails the running test. */
+typedef void (*ptest_hook_t)(void);
+typedef void (*ptest_overflow_hook_t)(TaskHandle_t task, char *name);
+void ptest_set_tick_hook(ptest_hook_t fn);
+void ptest_set_idle_hook(ptest_hook_t fn);
+void ptest_set_malloc_failed_hook(ptest_hook_t fn);
+void ptest_set_stack_overflow_hook(ptest_overflow_hook_t fn);
+
+/* How often vApplicationDaemonTaskStartupHook() ran, and in which task. */
+unsigned ptest_daemon_startup_count(void);
+TaskHandle_t ptest_daemon_startup_task(void);
+
 /* The running test's group and name. */
 const struct ptest_case *ptest_current(void);
 

@@ -25,13 +25,50 @@
 #define configTASK_NOTIFICATION_ARRAY_ENTRIES 3
 #define configNUM_THREAD_LOCAL_STORAGE_POINTERS 2
 #define configUSE_APPLICATION_TASK_TAG 1
-#define configUSE_TRACE_FACILITY 1
 #define configUSE_TICK_HOOK 1
-#define configUSE_MALLOC_FAILED_HOOK 0
-#define configCHECK_FOR_STACK_OVERFLOW 0
+#define configUSE_IDLE_HOOK 1
+#define configUSE_MALLOC_FAILED_HOOK 1
+
+/* Options the configuration matrix varies (tests/config/variants/<name>/
+ * FreeRTOSConfig.h sets them, then includes this file). */
+#ifndef configUSE_TRACE_FACILITY
+#define configUSE_TRACE_FACILITY 1
+#endif /* configUSE_TRACE_FACILITY */
+#ifndef configUSE_STATS_FORMATTING_FUNCTIONS
+#define configUSE_STATS_FORMATTING_FUNCTIONS configUSE_TRACE_FACILITY
+#endif /* configUSE_STATS_FORMATTING_FUNCTIONS */
+#ifndef configGENERATE_RUN_TIME_STATS
+#define configGENERATE_RUN_TIME_STATS 1
+#endif /* configGENERATE_RUN_TIME_STATS */
+#ifndef configCHECK_FOR_STACK_OVERFLOW
+#define configCHECK_FOR_STACK_OVERFLOW 2
+#endif /* configCHECK_FOR_STACK_OVERFLOW */
+#ifndef configSUPPORT_STATIC_ALLOCATION
 #define configSUPPORT_STATIC_ALLOCATION 1
-#define configKERNEL_PROVIDED_STATIC_MEMORY 1 /* idle (and timer) task memory */
+#endif /* configSUPPORT_STATIC_ALLOCATION */
+#ifndef configSUPPORT_DYNAMIC_ALLOCATION
 #define configSUPPORT_DYNAMIC_ALLOCATION 1
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
+#ifndef configKERNEL_PROVIDED_STATIC_MEMORY
+#define configKERNEL_PROVIDED_STATIC_MEMORY 1
+#endif /* configKERNEL_PROVIDED_STATIC_MEMORY */
+#ifndef configUSE_TIMERS
+#define configUSE_TIMERS 1
+#endif /* configUSE_TIMERS */
+#ifndef configUSE_EVENT_GROUPS
+#define configUSE_EVENT_GROUPS 1
+#endif /* configUSE_EVENT_GROUPS */
+
+/* Timer service: below the top priority, so that a test can outrank it. */
+#define configUSE_DAEMON_TASK_STARTUP_HOOK configUSE_TIMERS
+#define configTIMER_TASK_PRIORITY (configMAX_PRIORITIES - 2)
+#define configTIMER_QUEUE_LENGTH 8
+#define configTIMER_TASK_STACK_DEPTH (configMINIMAL_STACK_SIZE * 2)
+
+#define configUSE_STREAM_BUFFERS 1
+#ifndef configUSE_SB_COMPLETED_CALLBACK
+#define configUSE_SB_COMPLETED_CALLBACK 1
+#endif /* configUSE_SB_COMPLETED_CALLBACK */
 
 #define INCLUDE_vTaskPrioritySet 1
 #define INCLUDE_uxTaskPriorityGet 1
@@ -49,6 +86,7 @@
 #define INCLUDE_xTaskResumeFromISR 1
 #define INCLUDE_xTaskGetSchedulerState 1
 #define INCLUDE_xTaskGetCurrentTaskHandle 1
+#define INCLUDE_xTimerPendFunctionCall 1
 
 void ptest_config_assert(const char *file, int line);
 void ptest_log_string(const char *s);

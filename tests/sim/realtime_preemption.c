@@ -45,6 +45,26 @@ void vApplicationTickHook(void)
 {
 }
 
+void vApplicationIdleHook(void)
+{
+}
+
+void vApplicationMallocFailedHook(void)
+{
+}
+
+void vApplicationDaemonTaskStartupHook(void)
+{
+}
+
+void vApplicationStackOverflowHook(TaskHandle_t xTask, char *pcTaskName)
+{
+    (void)xTask;
+    (void)pcTaskName;
+    say("stack overflow\n");
+    board_exit(3);
+}
+
 void ptest_config_assert(const char *file, int line)
 {
     (void)file;
