@@ -1,15 +1,9 @@
 # Runs IMAGE twice with a schedule trace and fails unless the traces and the
-# console output are byte-identical. The trace is the simulator's switch
-# trace, or with -DQEMU_RUN=<run wrapper> QEMU's log of every interrupt and
-# exception (cause and interrupted pc).
+# console output are byte-identical.
 file(MAKE_DIRECTORY ${WORK})
 foreach(run 1 2)
-  if(QEMU_RUN)
-    set(trace_env "PORTOLAN_QEMU_EXTRA=-d int -D ${WORK}/trace${run}.txt" ${QEMU_RUN})
-  else()
-    set(trace_env PORTOLAN_SIM_TRACE=${WORK}/trace${run}.txt)
-  endif()
-  execute_process(COMMAND ${CMAKE_COMMAND} -E env ${trace_env} ${IMAGE}
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env PORTOLAN_SIM_TRACE=${WORK}/trace${run}.txt
+                          ${IMAGE}
                   OUTPUT_FILE ${WORK}/out${run}.txt RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "run ${run} failed (${rc}); see ${WORK}/out${run}.txt")
