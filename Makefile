@@ -26,6 +26,7 @@ format:
 
 format-check:
 	@tools/format-check.sh
+	@tools/style-check.py
 
 test: bootstrap format-check test-posix test-asan test-boards test-tools
 	@echo "make test: all passed"

@@ -9,12 +9,12 @@
  * board_burn_cpu(), so a burn lasts the same virtual time whatever the
  * QEMU -icount shift.
  */
-#include <string.h>
 
 #include "FreeRTOS.h"
 #include "task.h"
 #include "board.h"
 #include "mps2.h"
+#include "semihost.h"
 
 #define COUNTS_PER_TICK ((uint32_t)(MPS2_SYSCLK_HZ / configTICK_RATE_HZ))
 #define COUNTS_PER_US (MPS2_SYSCLK_HZ / 1000000UL)
@@ -29,8 +29,6 @@
 static const uint8_t test_line[BOARD_TEST_IRQ_COUNT] = {MPS2_IRQ_TIMER0, MPS2_IRQ_TIMER1,
                                                         MPS2_IRQ_DUALTIMER};
 static board_irq_handler_t volatile test_handler[BOARD_TEST_IRQ_COUNT];
-static char args[256];
-static int args_read;
 
 /* ----- Console ------------------------------------------------------------ */
 
@@ -69,18 +67,9 @@ int board_console_read(void)
 
 /* ----- Host interface (semihosting) ---------------------------------------- */
 
-void mps2_exit(int code)
-{
-    uint32_t block[2] = {SEMIHOST_APP_EXIT, (uint32_t)code};
-    (void)mps2_semihost(SEMIHOST_SYS_EXIT_EXTENDED, block);
-    for (;;) { /* no host attached: stay here */
-        __asm volatile("wfi");
-    }
-}
-
 void board_exit(int code)
 {
-    mps2_exit(code);
+    semihost_exit(code);
 }
 
 const char *board_name(void)
@@ -89,25 +78,9 @@ const char *board_name(void)
     return (((SCB_CPUID >> 4) & 0xFFFU) == 0xC24U) ? "qemu-mps2-an386" : "qemu-mps2-an385";
 }
 
-/* The semihosting command line is "<image> <arguments>": drop the image. */
 const char *board_args(void)
 {
-    if (!args_read) {
-        struct {
-            char *buf;
-            uint32_t len;
-        } block = {args, sizeof args - 1U};
-        args_read = 1;
-        if (mps2_semihost(SEMIHOST_SYS_GET_CMDLINE, &block) != 0U || block.len >= sizeof args) {
-            args[0] = '\0';
-            return args;
-        }
-        args[block.len] = '\0';
-        char *space = strchr(args, ' ');
-        size_t skip = (space != NULL) ? (size_t)(space - args) + 1U : block.len;
-        memmove(args, args + skip, block.len + 1U - skip);
-    }
-    return args;
+    return semihost_args();
 }
 
 /* ----- Pacer, time base and CPU burning -------------------------------------

@@ -2,9 +2,10 @@
 # board's board.cmake sets PORTOLAN_QEMU_MACHINE and includes this file.
 set(PORTOLAN_ARCH armv7m)
 set(_mps2 ${PORTOLAN_ROOT}/boards/mps2-common)
+set(_arm ${PORTOLAN_ROOT}/boards/arm-common)
 set(PORTOLAN_BOARD_SOURCES ${_mps2}/startup.c ${_mps2}/fault.c ${_mps2}/board.c
-                           ${_mps2}/syscalls.c)
-set(PORTOLAN_BOARD_INCLUDES ${_mps2})
+                           ${_arm}/syscalls.c ${_arm}/semihost.c ${_arm}/fault_dump.c ${_arm}/crt.c)
+set(PORTOLAN_BOARD_INCLUDES ${_mps2} ${_arm})
 
 # Memory layout: "full" is the board's 4 MB + 4 MB; "min" is the 128 KB
 # flash / 64 KB RAM minimum board of the qualification guide.

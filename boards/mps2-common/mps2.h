@@ -87,20 +87,6 @@ struct cmsdk_dualtimer_unit {
 #define SCB_CPACR (*(volatile uint32_t *)0xE000ED88UL)
 #define SHCSR_FAULT_ENABLES (7UL << 16) /* MemManage, BusFault, UsageFault */
 
-/* ----- Semihosting (ARM semihosting specification, v2) ----------------------- */
-#define SEMIHOST_SYS_GET_CMDLINE 0x15U
-#define SEMIHOST_SYS_EXIT_EXTENDED 0x20U
-#define SEMIHOST_APP_EXIT 0x20026U /* ADP_Stopped_ApplicationExit */
-
-/* Performs a semihosting call (BKPT 0xAB). Context: privileged. */
-static inline uint32_t mps2_semihost(uint32_t op, void *arg)
-{
-    register uint32_t r0 __asm__("r0") = op;
-    register void *r1 __asm__("r1") = arg;
-    __asm volatile("bkpt 0xAB" : "+r"(r0) : "r"(r1) : "memory");
-    return r0;
-}
-
 /* Interrupt handlers of the test interrupts (board.c, weak). */
 void TIMER0_IRQHandler(void);
 void TIMER1_IRQHandler(void);
@@ -112,6 +98,5 @@ void DUALTIMER_IRQHandler(void);
 void mps2_early_init(void);
 void mps2_uart_init(void);
 void mps2_uart_write(const char *buf, size_t len);
-void mps2_exit(int code) __attribute__((noreturn));
 
 #endif /* MPS2_H */

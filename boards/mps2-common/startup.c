@@ -8,17 +8,13 @@
  * application may supply its own.
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "FreeRTOS.h"
 #include "board.h"
+#include "crt.h"
 #include "mps2.h"
 
 extern uint32_t __stack_top[];
-extern uint32_t __data_start[], __data_end[], __data_load[];
-extern uint32_t __bss_start[], __bss_end[];
-extern void (*__init_array_start[])(void);
-extern void (*__init_array_end[])(void);
 
 int main(void);
 void Reset_Handler(void);
@@ -117,12 +113,8 @@ void mps2_reset_c(void)
 {
     SCB_VTOR = (uint32_t)vectors;
     SCB_SHCSR |= SHCSR_FAULT_ENABLES;
-    size_t data_bytes = (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start);
-    memcpy(__data_start, __data_load, data_bytes);
-    memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
+    crt_init_memory();
     mps2_early_init();
-    for (void (**ctor)(void) = __init_array_start; ctor < __init_array_end; ctor++) {
-        (*ctor)();
-    }
+    crt_run_constructors();
     board_exit(main());
 }

@@ -21,7 +21,13 @@
 #endif /* PTEST_CHECK_LEAKS */
 
 #define LINE_MAX_CHARS 256
-#define MAX_CASES 1024
+/* The selection is sorted through a window of this many entries (4 bytes
+ * each): a window that holds the whole selection sorts it in one pass;
+ * boards short of RAM set a smaller one and pay one pass over the
+ * registered tests per window. */
+#ifndef PTEST_ORDER_WINDOW
+#define PTEST_ORDER_WINDOW 1024
+#endif /* PTEST_ORDER_WINDOW */
 
 extern const struct ptest_case __start_ptest_cases[];
 extern const struct ptest_case __stop_ptest_cases[];
@@ -50,7 +56,7 @@ static volatile unsigned expect_count;
 static TaskHandle_t expect_task;
 static volatile TickType_t test_started_at;
 static volatile int test_running;
-static const struct ptest_case *order[MAX_CASES];
+static const struct ptest_case *window[PTEST_ORDER_WINDOW];
 static volatile ptest_hook_t tick_hook;
 static volatile ptest_hook_t idle_hook;
 static volatile ptest_hook_t malloc_failed_hook;
@@ -386,38 +392,90 @@ static int case_before(const struct ptest_filter *f, const struct ptest_case *a,
     return (fl != 0) ? fl < 0 : a->line < b->line;
 }
 
-/* Drops the tests up to and including the after= test. */
-static unsigned skip_until_after(const struct ptest_filter *f, unsigned n)
-{
-    if (f->after[0] == '\0') {
-        return n;
-    }
-    for (unsigned i = 0; i < n; i++) {
-        if (ptest_filter_is_after(f, order[i])) {
-            memmove(&order[0], &order[i + 1U], (n - i - 1U) * sizeof order[0]);
-            return n - i - 1U;
-        }
-    }
-    ptest_printf("PORTOLAN-WARN after=%s matches no selected test: nothing to run\n", f->after);
-    return 0;
-}
+/* ----- The selection, in order ------------------------------------------------
+ * Registration order depends on the linker, so the selected tests are
+ * sorted (case_before). The cursor hands them out one by one from the
+ * window, which each refill loads with the smallest selected tests after
+ * the last one handed out. */
+struct cursor {
+    const struct ptest_filter *f;
+    const struct ptest_case *last; /* every test handed out sorts before or is this */
+    unsigned len;
+    unsigned pos;
+    int done; /* nothing left after the window */
+};
 
-/* Registration order depends on the linker; sort for a stable order. */
-static unsigned collect(const struct ptest_filter *f)
+static void fill_window(struct cursor *cur)
 {
-    unsigned n = 0;
+    cur->len = 0;
+    cur->pos = 0;
     for (const struct ptest_case *c = __start_ptest_cases; c < __stop_ptest_cases; c++) {
-        if (!selected(f, c) || n >= MAX_CASES) {
+        if (!selected(cur->f, c) || (cur->last != NULL && !case_before(cur->f, cur->last, c))) {
             continue;
         }
-        unsigned i = n++;
-        while (i > 0 && case_before(f, c, order[i - 1U])) {
-            order[i] = order[i - 1U];
+        unsigned i = cur->len;
+        if (i == PTEST_ORDER_WINDOW) { /* full: c replaces the largest if smaller */
+            if (!case_before(cur->f, c, window[i - 1U])) {
+                continue;
+            }
+            i--;
+        } else {
+            cur->len++;
+        }
+        while (i > 0 && case_before(cur->f, c, window[i - 1U])) {
+            window[i] = window[i - 1U];
             i--;
         }
-        order[i] = c;
+        window[i] = c;
     }
-    return skip_until_after(f, n);
+    cur->done = cur->len < PTEST_ORDER_WINDOW;
+    if (cur->len > 0U) {
+        cur->last = window[cur->len - 1U];
+    }
+}
+
+static const struct ptest_case *next_case(struct cursor *cur)
+{
+    if (cur->pos == cur->len) {
+        if (cur->done) {
+            return NULL;
+        }
+        fill_window(cur);
+        if (cur->len == 0U) {
+            return NULL;
+        }
+    }
+    return window[cur->pos++];
+}
+
+/* Starts the cursor at the first selected test, or after the after= test;
+ * returns how many tests it will hand out. */
+static unsigned select_cases(const struct ptest_filter *f, struct cursor *cur)
+{
+    const struct ptest_case *after = NULL;
+    unsigned n = 0;
+    cur->f = f;
+    cur->len = 0;
+    cur->pos = 0;
+    cur->done = 0;
+    for (const struct ptest_case *c = __start_ptest_cases;
+         f->after[0] != '\0' && after == NULL && c < __stop_ptest_cases; c++) {
+        if (selected(f, c) && ptest_filter_is_after(f, c)) {
+            after = c;
+        }
+    }
+    if (f->after[0] != '\0' && after == NULL) {
+        ptest_printf("PORTOLAN-WARN after=%s matches no selected test: nothing to run\n", f->after);
+        cur->done = 1;
+        return 0;
+    }
+    cur->last = after;
+    for (const struct ptest_case *c = __start_ptest_cases; c < __stop_ptest_cases; c++) {
+        if (selected(f, c) && (after == NULL || case_before(f, after, c))) {
+            n++;
+        }
+    }
+    return n;
 }
 
 static const struct ptest_fixture *fixture_for(const char *group)
@@ -618,13 +676,13 @@ static void finish(const struct ptest_filter *f, int code)
     }
 }
 
-static void list_cases(const struct ptest_filter *f, unsigned n)
+static void list_cases(const struct ptest_filter *f, struct cursor *cur, unsigned n)
 {
     ptest_printf("PORTOLAN-LIST-BEGIN board=%s version=%s sources=%s tests=%u\n", board_name(),
                  PORTOLAN_VERSION, PTEST_SOURCES_HASH, n);
-    for (unsigned i = 0; i < n; i++) {
-        ptest_printf("CASE %s.%s suite=%s at=%s:%d\n", order[i]->group, order[i]->name,
-                     ptest_suite_of(order[i]), order[i]->file, order[i]->line);
+    for (const struct ptest_case *c = next_case(cur); c != NULL; c = next_case(cur)) {
+        ptest_printf("CASE %s.%s suite=%s at=%s:%d\n", c->group, c->name, ptest_suite_of(c),
+                     c->file, c->line);
     }
     ptest_printf("PORTOLAN-LIST-END\n");
     finish(f, 0);
@@ -640,17 +698,18 @@ static void runner_task(void *arg)
     if (f.console_ticks > 0U) {
         ptest_filter_read_console(&f);
     }
-    unsigned n = collect(&f);
+    struct cursor cur;
+    unsigned n = select_cases(&f, &cur);
     if (f.list) {
-        list_cases(&f, n);
+        list_cases(&f, &cur, n);
     }
     print_starts = f.starts;
     ptest_printf("Unity test run 1 of 1\n");
     ptest_printf("PORTOLAN-TEST-BEGIN board=%s version=%s sources=%s tests=%u\n", board_name(),
                  PORTOLAN_VERSION, PTEST_SOURCES_HASH, n);
     heap_at_start = heap_free_bytes();
-    for (unsigned i = 0; i < n; i++) {
-        totals[run_case(order[i])]++;
+    for (const struct ptest_case *c = next_case(&cur); c != NULL; c = next_case(&cur)) {
+        totals[run_case(c)]++;
     }
     ptest_printf("\n-----------------------\n%u Tests %u Failures %u Ignored\n%s\n", n, totals[1],
                  totals[2], totals[1] == 0U ? "OK" : "FAIL");

@@ -1,6 +1,6 @@
 /*
  * test_fault.c - deliberate faults for the fault-dump checks (fault_test
- * image, ARMv7-M boards). Each test crashes the run on purpose; ctest runs
+ * image, Cortex-M boards). Each test crashes the run on purpose; ctest runs
  * one at a time and checks the PORTOLAN-FAULT dump and the exit code
  * (BOARD_EXIT_FAULT). Group Fault.
  */
@@ -21,7 +21,8 @@ PTEST(Fault, undefined_instruction_in_task)
     TEST_FAIL("the crasher task came back");
 }
 
-/* Nothing answers at 0x60000000 on the MPS2 boards: a precise bus error. */
+/* Nothing answers at 0x60000000 on the MPS2 boards (a precise bus error) or
+ * on the micro:bit (a HardFault, ARMv6-M's only fault). */
 static void bad_read(void)
 {
     (void)*(volatile uint32_t *)0x60000000UL;

@@ -289,10 +289,7 @@ static StaticTask_t ovf_tcb;
 static volatile TaskHandle_t ovf_reported;
 static char ovf_name[configMAX_TASK_NAME_LEN];
 
-/* Through the framework's hook (ptest_set_stack_overflow_hook), not a
- * definition of vApplicationStackOverflowHook: the qualification runner
- * links these tests with the kernel services' tests, which use it too. */
-static void record_overflow(TaskHandle_t xTask, char *pcTaskName)
+static void ovf_hook(TaskHandle_t xTask, char *pcTaskName)
 {
     if (ovf_reported == NULL) {
         ovf_reported = xTask;
@@ -325,13 +322,14 @@ static void overflower(void *arg)
 PTEST(Port, stack_overflow_calls_the_hook)
 {
     ovf_reported = NULL;
-    ptest_set_stack_overflow_hook(record_overflow);
+    ptest_set_stack_overflow_hook(ovf_hook);
     TaskHandle_t h = xTaskCreateStatic(overflower, "overflower", OVF_DEPTH, NULL,
                                        PTEST_RUNNER_PRIORITY + 1U, ovf_mem.stack, &ovf_tcb);
     TEST_ASSERT_NOT_NULL(h);
     vTaskDelay(2);
     TaskHandle_t reported = ovf_reported;
     vTaskDelete(h);
+    ptest_set_stack_overflow_hook(NULL);
     TEST_ASSERT_EQUAL_PTR(h, reported);
     TEST_ASSERT_EQUAL_STRING("overflower", ovf_name);
 }

@@ -569,3 +569,19 @@ char *expand(const char *tpl, const struct vars *v, bool quote, struct strbuf *e
     }
     return b.s != NULL ? b.s : xstrdup("");
 }
+
+size_t manifest_images(const char *manifest_json, struct strlist *out)
+{
+    cJSON *root = manifest_json ? cJSON_Parse(manifest_json) : NULL;
+    const cJSON *images = cJSON_GetObjectItemCaseSensitive(root, "images");
+    size_t n = 0;
+    for (const cJSON *it = cJSON_IsArray(images) ? images->child : NULL; it != NULL;
+         it = it->next) {
+        if (cJSON_IsString(it) && it->valuestring[0] != '\0') {
+            sl_add(out, it->valuestring);
+            n++;
+        }
+    }
+    cJSON_Delete(root);
+    return n;
+}

@@ -8,6 +8,10 @@
  * settled as an error with the evidence, and the next boot resumes with
  * after=<that test>. Every boot settles at least one test, so the loop
  * ends; a board that stops booting ends the run with a boot failure.
+ *
+ * A runner in parts (a board whose RAM cannot hold every test at once) is
+ * several images: each is listed, every test remembers its image, and a
+ * boot runs one image, whose own order resumes after its own tests.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
@@ -27,6 +31,7 @@ struct boot {
     struct run *r;
     struct console con;
     int number;
+    int image; /* index in r->images */
     enum boot_state state;
     struct test *cur;
     size_t next;
@@ -169,6 +174,22 @@ static size_t next_unsettled(const struct run *r, size_t from)
     return from;
 }
 
+/* A device test of the image this boot runs. */
+static bool in_boot_image(const struct boot *b, const struct test *t)
+{
+    return is_device_test(t) && t->image == b->image;
+}
+
+/* The next unsettled test of this boot's image at or after `from`. */
+static size_t next_unsettled_here(const struct boot *b, size_t from)
+{
+    size_t i = next_unsettled(b->r, from);
+    while (i < b->r->n_tests && b->r->tests[i].image != b->image) {
+        i = next_unsettled(b->r, i + 1U);
+    }
+    return i;
+}
+
 /* ----- Selection words --------------------------------------------------------------- */
 
 static void add_list_word(struct strbuf *b, const char *key, const struct strlist *items)
@@ -243,11 +264,14 @@ static int flash_board(struct boot *b, struct strbuf *err)
     return code == 0 ? 0 : -1;
 }
 
-static int boot_open(struct boot *b, struct run *r, const char *words, struct strbuf *err)
+static int boot_open(struct boot *b, struct run *r, int image, const char *words,
+                     struct strbuf *err)
 {
     memset(b, 0, sizeof *b);
     console_init(&b->con, r->board->console, r->transcript);
     b->r = r;
+    b->image = image;
+    r->vars.image = r->images.v[image];
     b->number = ++r->boots;
     b->words = xstrdup(words);
     b->waiting_since = now_s();
@@ -363,7 +387,7 @@ static size_t find_test(const struct boot *b, const char *group, const char *nam
 {
     for (size_t i = b->next; i < b->r->n_tests; i++) {
         const struct test *t = &b->r->tests[i];
-        if (is_device_test(t) && t->status == ST_NOTRUN && strcmp(t->group, group) == 0 &&
+        if (in_boot_image(b, t) && t->status == ST_NOTRUN && strcmp(t->group, group) == 0 &&
             strcmp(t->name, name) == 0) {
             return i;
         }
@@ -384,7 +408,7 @@ static void begin_test(struct boot *b, size_t k)
     struct run *r = b->r;
     for (size_t i = b->next; i < k; i++) {
         struct test *t = &r->tests[i];
-        if (is_device_test(t) && t->status == ST_NOTRUN) {
+        if (in_boot_image(b, t) && t->status == ST_NOTRUN) {
             settle_in_boot(b, t, ST_ERROR, "not-run", "the image went on to a later test");
         }
     }
@@ -409,7 +433,7 @@ static void end_boot(struct boot *b, const char *kind, const char *message)
     struct test *victim = b->cur;
     bool before_start = false;
     if (victim == NULL && b->state == B_RUNNING && b->settled == 0) {
-        size_t k = next_unsettled(r, b->next);
+        size_t k = next_unsettled_here(b, b->next);
         if (k < r->n_tests) {
             begin_test(b, k);
             victim = b->cur;
@@ -494,8 +518,8 @@ static void on_end(struct boot *b)
         settle_in_boot(b, b->cur, ST_ERROR, "protocol", "the run ended without its result line");
         b->cur = NULL;
     }
-    for (size_t i = next_unsettled(b->r, b->next); i < b->r->n_tests;
-         i = next_unsettled(b->r, i + 1U)) {
+    for (size_t i = next_unsettled_here(b, b->next); i < b->r->n_tests;
+         i = next_unsettled_here(b, i + 1U)) {
         settle_in_boot(b, &b->r->tests[i], ST_ERROR, "not-run",
                        "the image ended its run without running this test");
     }
@@ -773,11 +797,21 @@ static void on_case(struct run *r, struct boot *b, const struct parsed_line *p)
         struct test *t = run_add_test(r, p->suite, p->group, p->name);
         t->def_file = tree_relative(r, p->file);
         t->def_line = p->line;
+        t->image = r->listing_image;
     }
 }
 
 static void on_list_banner(struct run *r, const struct parsed_line *p)
 {
+    if (r->listing_image > 0 && r->dev_board != NULL) { /* a later part: the same runner */
+        if (strcmp(r->dev_board, p->board) != 0 || strcmp(r->dev_version, p->version) != 0 ||
+            strcmp(r->dev_sources, p->sources) != 0) {
+            anomaly(r, NULL, "image %s reports board=%s version=%s sources=%s, unlike image %s",
+                    r->images.v[r->listing_image], p->board, p->version, p->sources,
+                    r->images.v[0]);
+        }
+        return;
+    }
     free(r->dev_board);
     free(r->dev_version);
     free(r->dev_sources);
@@ -869,9 +903,14 @@ static char *list_once(struct run *r)
     struct strbuf err = {0};
     char *words = selection_words(r, "list");
     char *why = NULL;
-    printf("Listing the tests of the image (boot %d)...\n", r->boots + 1);
+    if (r->images.n > 1U) {
+        printf("Listing the tests of image %d of %zu (boot %d)...\n", r->listing_image + 1,
+               r->images.n, r->boots + 1);
+    } else {
+        printf("Listing the tests of the image (boot %d)...\n", r->boots + 1);
+    }
     fflush(stdout);
-    if (boot_open(&b, r, words, &err) != 0) {
+    if (boot_open(&b, r, r->listing_image, words, &err) != 0) {
         why = xasprintf("cannot start the board: %s", sb_str(&err));
     } else {
         why = read_list(r, &b);
@@ -907,7 +946,12 @@ int engine_list(struct run *r)
             test_free(&r->tests[i]);
         }
         r->n_tests = 0;
-        why = list_once(r);
+        for (r->listing_image = 0; (size_t)r->listing_image < r->images.n; r->listing_image++) {
+            why = list_once(r);
+            if (why != NULL) {
+                break;
+            }
+        }
         if (why == NULL) {
             break;
         }
@@ -925,11 +969,13 @@ int engine_list(struct run *r)
 
 /* ----- Running ----------------------------------------------------------------------------- */
 
+/* The device test before `next` in the same image (its boots resume after it). */
 static const struct test *previous_device_test(const struct run *r, size_t next)
 {
     for (size_t i = next; i > 0; i--) {
-        if (is_device_test(&r->tests[i - 1U])) {
-            return &r->tests[i - 1U];
+        const struct test *t = &r->tests[i - 1U];
+        if (is_device_test(t) && t->image == r->tests[next].image) {
+            return t;
         }
     }
     return NULL;
@@ -956,7 +1002,7 @@ static int one_boot(struct run *r, size_t next, char **why)
     if (r->boots > 0 && r->opt->verbose) {
         printf("   (boot %d: %s)\n", r->boots + 1, words);
     }
-    if (boot_open(&b, r, words, &err) != 0) {
+    if (boot_open(&b, r, r->tests[next].image, words, &err) != 0) {
         *why = xasprintf("cannot start the board: %s", sb_str(&err));
     } else {
         b.next = next;

@@ -170,6 +170,9 @@ int groups_load(const char *path, struct group_catalog *c, struct strbuf *err);
 void groups_free(struct group_catalog *c);
 const struct group_def *groups_find(const struct group_catalog *c, const char *name);
 bool board_has_feature(const struct board *b, const char *feature);
+/* The "images" array of a build manifest (a runner in parts lists one image
+ * per part) into out; returns how many. */
+size_t manifest_images(const char *manifest_json, struct strlist *out);
 /* Expands {name} placeholders; with `quote`, each value becomes one shell
  * word. Returns NULL with err set on an unknown or unset placeholder. */
 char *expand(const char *tpl, const struct vars *v, bool quote, struct strbuf *err);
@@ -312,6 +315,7 @@ struct test {
     char *log_path;     /* relative to the report directory */
     bool host;          /* a check made by qualify itself */
     int boot;           /* the boot it ran in */
+    int image;          /* which of the runner's images holds it (r->images) */
 };
 
 struct group_result {
@@ -353,6 +357,8 @@ struct run {
     char *report_dir;
     char *tools_dir;
     char *image;
+    struct strlist images; /* a runner in parts: every image (the first is image) */
+    int listing_image;     /* the image being listed */
     char *manifest_path;
     char *manifest_json; /* the build manifest text; NULL if missing */
     struct test *tests;

@@ -18,8 +18,11 @@ uint32_t port_check_fp_registers(const uint32_t *patterns, uint32_t rounds);
 #define MIN_IRQS 200U /* interrupts that must hit the probes */
 #define MIN_TICKS 30U /* and time slices */
 
+/* r1-r12 and lr; with an FPU also s0-s31 and the FPSCR flags. */
+#define PATTERNS (portHAS_FPU ? 33U : 13U)
+
 struct probe {
-    uint32_t patterns[33];
+    uint32_t patterns[PATTERNS];
     volatile uint32_t result;
     volatile TickType_t started;
     volatile TickType_t ended;
@@ -33,10 +36,12 @@ static volatile float irq_float = 1.0f;
 
 static void fill_patterns(struct probe *p, uint32_t seed)
 {
-    for (uint32_t i = 0; i < 33U; i++) {
+    for (uint32_t i = 0; i < PATTERNS; i++) {
         p->patterns[i] = (seed << 24) ^ (i * 0x01010101UL) ^ 0x5A00A5C3UL;
     }
-    p->patterns[32] = (seed & 1U) ? 0xA0000000UL : 0x50000000UL; /* FPSCR N Z C V */
+    if (portHAS_FPU) {
+        p->patterns[PATTERNS - 1U] = (seed & 1U) ? 0xA0000000UL : 0x50000000UL; /* FPSCR NZCV */
+    }
 }
 
 static void core_probe(void *arg)

@@ -23,6 +23,10 @@
  *
  * With the selection word `console`, the selection line is read from stdin
  * after PORTOLAN-READY, as on a board without start-up arguments.
+ *
+ * Run as fixture-part1 or fixture-part2 (links made by the fixture build
+ * with FIXTURE_PARTS=1), it is one image of a runner in parts: part 1 has
+ * the Integrity and Alpha tests, part 2 Beta and Port.
  */
 #define _GNU_SOURCE
 #include <poll.h>
@@ -60,6 +64,7 @@ struct sel {
 };
 
 static const char *scenario;
+static int part; /* 0: every test; 1 or 2: one image of a runner in parts */
 static char hash[64] = "0000000000000000";
 
 static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -142,9 +147,15 @@ static bool is_after(const struct sel *s, const struct ftest *t)
     return strcmp(id, s->after) == 0;
 }
 
+static bool in_part(const struct ftest *t)
+{
+    const bool first = strcmp(t->suite, "Integrity") == 0 || strcmp(t->suite, "Alpha") == 0;
+    return part == 0 || (part == 1) == first;
+}
+
 static bool selected(const struct sel *s, const struct ftest *t)
 {
-    return in_list(s->suites, t->suite) && in_list(s->tests, t->name);
+    return in_part(t) && in_list(s->suites, t->suite) && in_list(s->tests, t->name);
 }
 
 static bool is(const char *name)
@@ -246,6 +257,8 @@ int main(int argc, char **argv)
         return 2;
     }
     scenario = argv[1];
+    const char *self = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+    part = (strcmp(self, "fixture-part1") == 0) ? 1 : (strcmp(self, "fixture-part2") == 0) ? 2 : 0;
     read_hash(argv[2]);
     if (getenv("FIXTURE_REPORT_HASH") != NULL) {
         snprintf(hash, sizeof hash, "%s", getenv("FIXTURE_REPORT_HASH")); /* a stale image */

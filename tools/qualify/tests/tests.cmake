@@ -101,6 +101,15 @@ qualify_case(partial-group SCENARIO pass EXPECT 6 ARGS --group Alpha CHECKS
   "verdict=PARTIAL RUN PASSED" "tests=3" "group:Beta=not run")
 qualify_case(partial-test SCENARIO pass EXPECT 6 ARGS --test Alpha.a3 CHECKS
   "tests=1" "test:Alpha.a3=PASS")
+# A runner in parts: each image listed and run on its own; a crash in one
+# resumes in that image, the other still runs.
+qualify_case(parts SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-parts.json
+  ENV FIXTURE_PARTS=1 CHECKS "verdict=QUALIFIED" "tests=9" "boots=4" "anomalies=0"
+  "test:Alpha.a3=PASS" "test:Beta.b2=PASS" "test:Integrity.Host.test_sources_match_tree=PASS"
+  "file:stdout.txt~Listing the tests of image 2 of 2")
+qualify_case(parts-crash SCENARIO crash EXPECT 1 BOARD_FILE ${_qboards}/fixture-parts.json
+  ENV FIXTURE_PARTS=1 CHECKS "test:Alpha.a2=ERROR:crash" "test:Alpha.a3=PASS" "test:Beta.b1=PASS"
+  "test:Beta.b2=PASS" "boots=5")
 qualify_case(unknown-group SCENARIO pass EXPECT 2 ARGS --group Nope)
 qualify_case(feature-missing SCENARIO pass EXPECT 2 ARGS --group Gamma)
 qualify_case(bad-descriptor EXPECT 2 BOARD_FILE ${_qboards}/bad.json)

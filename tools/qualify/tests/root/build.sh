@@ -12,8 +12,16 @@ mkdir -p "$build"
 files="fixture/Integrity.c fixture/Alpha.c fixture/Beta.c"
 hash=$(cd "$root" && cat $files | sha256sum | cut -c1-16)
 echo "$hash" > "$build/sources.hash"
+# FIXTURE_PARTS=1: a runner in two images, links to the fixture board ($3,
+# the tools directory) that it tells apart by name.
+images=""
+if [ "${FIXTURE_PARTS:-0}" = 1 ]; then
+    ln -sf "$3/fixture-board" "$build/fixture-part1"
+    ln -sf "$3/fixture-board" "$build/fixture-part2"
+    images="\"images\": [\"$build/fixture-part1\", \"$build/fixture-part2\"],"
+fi
 cat > "$build/manifest.json" <<END
-{"board": "fixture", "architecture": "none", "version": "9.9.9", "sources_hash": "$hash",
+{"board": "fixture", "architecture": "none", "version": "9.9.9", "sources_hash": "$hash", $images
  "sources": ["fixture/Integrity.c", "fixture/Alpha.c", "fixture/Beta.c"],
  "compiler": {"id": "none", "version": "0", "path": "none"}, "c_flags": [""],
  "build_type": "fixture", "heap": "none"}

@@ -1,6 +1,6 @@
 /*
  * syscalls.c - the system calls newlib needs, so that printf() and friends
- * work: stdout and stderr go to the UART0 console, malloc() takes memory
+ * work: stdout and stderr go to the board console, malloc() takes memory
  * between the end of .bss and the main stack, exit() ends the run through
  * semihosting.
  *
@@ -14,7 +14,6 @@
 
 #include "FreeRTOS.h"
 #include "board.h"
-#include "mps2.h"
 
 extern char __heap_start[], __heap_end[];
 
