@@ -4,6 +4,7 @@
 #   make bench     performance and footprint figures: build/bench/bench.{json,md}, *.svg
 #   make bench-compare OLD=old/bench.json [NEW=build/bench/bench.json]
 #                  flag every figure more than 2 % worse (docs/bench.md)
+#   make size      kernel text/data/bss, minimal and default configs, on $(BOARD)
 #   make bootstrap install the missing Debian packages (the targets above call it)
 
 BUILD      ?= build
@@ -14,7 +15,7 @@ CTEST_ARGS ?= --output-on-failure -j$(JOBS)
 TEST_BOARDS := $(notdir $(patsubst %/board.cmake,%,$(wildcard boards/qemu-*/board.cmake)))
 
 .PHONY: all bootstrap test qualify format format-check test-posix test-asan test-boards test-tools \
-        clean bench bench-compare
+        clean bench bench-compare size
 
 all: test
 
@@ -71,6 +72,10 @@ NEW ?= $(BUILD)/bench/bench.json
 bench-compare:
 	@if [ -z "$(OLD)" ]; then echo "usage: make bench-compare OLD=old/bench.json [NEW=...]" >&2; exit 2; fi
 	tools/bench/compare $(OLD) $(NEW)
+
+size: bootstrap
+	cmake -S . -B $(BUILD)/$(BOARD) -G Ninja -DPORTOLAN_BOARD=$(BOARD) >/dev/null
+	ninja -C $(BUILD)/$(BOARD) -j$(JOBS) size
 
 clean:
 	rm -rf $(BUILD)

@@ -7,12 +7,11 @@
  * fresh kernel state, whatever ran before it.
  */
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "bench.h"
 #include "board.h"
+#include "ptest.h" /* ptest_vsnprintf: no C library formatting on every board */
 
 struct figure {
     const char *name;
@@ -38,7 +37,7 @@ void bench_printf(const char *fmt, ...)
     char buf[160];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = ptest_vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n > 0) {
         board_console_write(buf, ((size_t)n < sizeof buf) ? (size_t)n : sizeof buf - 1U);
@@ -123,10 +122,18 @@ static const char *arg_value(const char *key)
     return NULL;
 }
 
+/* Values are decimal. */
 uint32_t bench_arg_u32(const char *key, uint32_t def)
 {
     const char *v = arg_value(key);
-    return (v != NULL) ? (uint32_t)strtoul(v, NULL, 0) : def;
+    if (v == NULL || *v < '0' || *v > '9') {
+        return def;
+    }
+    uint32_t n = 0;
+    for (; *v >= '0' && *v <= '9'; v++) {
+        n = n * 10U + (uint32_t)(*v - '0');
+    }
+    return n;
 }
 
 static int arg_is(const char *key, const char *value)

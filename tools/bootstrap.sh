@@ -5,6 +5,7 @@ set -eu
 
 PACKAGES="cmake ninja-build gcc libc6-dev make git clang-format valgrind \
 gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch \
+gcc-riscv64-unknown-elf qemu-system-misc \
 libcjson-dev libxml2-utils python3 gnuplot-nox dpkg-dev"
 
 missing=""

@@ -85,9 +85,8 @@ def header_digest(plugin_dir):
 
 # ----- Symbols and runs ----------------------------------------------------------
 
-def symbols(elf):
-    out = run(["arm-none-eabi-nm", "-S", "--defined-only", elf], capture_output=True,
-              text=True).stdout
+def symbols(elf, nm):
+    out = run([nm, "-S", "--defined-only", elf], capture_output=True, text=True).stdout
     syms = {}
     for line in out.splitlines():
         parts = line.split()
@@ -96,8 +95,19 @@ def symbols(elf):
     return syms
 
 
-def plugin_option(plugin, elf, out_file):
-    syms = symbols(elf)
+def extra_begins(syms):
+    """Addresses of catalog.EXTRA_BEGINS entries ("symbol" or "symbol+offset")
+    that this image has."""
+    out = []
+    for entry in catalog.EXTRA_BEGINS:
+        name, _, offset = entry.partition("+")
+        if name in syms:
+            out.append(syms[name][0] + int(offset or "0", 0))
+    return out
+
+
+def plugin_option(plugin, elf, out_file, nm):
+    syms = symbols(elf, nm)
     for need in ("bench_mark_begin", "bench_mark_end", "bench_mark_ids"):
         if need not in syms:
             raise BenchError(f"{elf}: no symbol {need}")
@@ -106,14 +116,14 @@ def plugin_option(plugin, elf, out_file):
     ids, ids_size = syms["bench_mark_ids"]
     opt = [f"{plugin}", f"begin={begin:#x}", f"end={end:#x}:{end_size}",
            f"ids={ids:#x}:{ids_size}", f"out={out_file}"]
-    opt += [f"begin={syms[s][0]:#x}" for s in catalog.EXTRA_BEGINS if s in syms]
-    found = [(name, next((s for s in cands if s in syms), None)) for name, cands in catalog.RANGES]
-    found = [(name, sym) for name, sym in found if sym is not None]
-    opt += [f"range={name}:{syms[sym][0]:#x}:{syms[sym][1]}" for name, sym in found]
-    return ",".join(opt), [name for name, _ in found]
+    opt += [f"begin={addr:#x}" for addr in extra_begins(syms)]
+    ranges = [name for name, sym in catalog.RANGES if sym in syms]
+    opt += [f"range={name}:{syms[sym][0]:#x}:{syms[sym][1]}" for name, sym in catalog.RANGES
+            if sym in syms]
+    return ",".join(opt), ranges
 
 
-def qemu_run(machine, elf, words, plugin, work, tag):
+def qemu_run(info, elf, words, plugin, work, tag):
     """Runs an image; returns (console lines, plugin marks or None).
 
     The image runs as ./<name> from the work directory: the semihosting
@@ -125,11 +135,11 @@ def qemu_run(machine, elf, words, plugin, work, tag):
     shutil.copyfile(elf, os.path.join(work, local))
     marks_file = os.path.join(work, f"{tag}.marks")
     if plugin:
-        opt, _ = plugin_option(plugin, elf, marks_file)
+        opt, _ = plugin_option(plugin, elf, marks_file, info["nm"])
         env["PORTOLAN_QEMU_EXTRA"] = f"-plugin {opt}"
     else:
         env.pop("PORTOLAN_QEMU_EXTRA", None)
-    cmd = [os.path.join(ROOT, "tools", "qemu-run"), "--machine", machine, "--icount",
+    cmd = [os.path.join(ROOT, "tools", "qemu-run"), "--machine", info["qemu_machine"], "--icount",
            str(ICOUNT_SHIFT), "--timeout", str(QEMU_TIMEOUT), local] + words
     proc = subprocess.run(cmd, env=env, cwd=work, capture_output=True, text=True)
     with open(os.path.join(work, f"{tag}.console"), "w", encoding="utf-8") as f:
@@ -164,18 +174,17 @@ def measure_board(board, build_dir, plugin, quick, work):
     info_path = os.path.join(build_dir, "bench", "build-info.json")
     with open(info_path, encoding="utf-8") as f:
         info = json.load(f)
-    machine = info["qemu_machine"]
     image_dir = os.path.join(build_dir, "bench")
     os.makedirs(work, exist_ok=True)
     parsed = []
     for tag, image, words in suite_runs(board, quick, plugin is not None):
         log(f"{board}: {tag} ({' '.join(words)})")
-        lines, marks = qemu_run(machine, os.path.join(image_dir, image), words, plugin, work, tag)
+        lines, marks = qemu_run(info, os.path.join(image_dir, image), words, plugin, work, tag)
         parsed.append(compute.parse_console(lines, marks, f"{board} {tag}"))
-    footprints = {build: compute.footprint_build(build_dir, image)
+    footprints = {build: compute.footprint_build(build_dir, image, info)
                   for build, image, _ in catalog.FOOTPRINT_BUILDS}
-    bench_sizes = compute.read_sizes(compute.sizes_object(build_dir, "bench_image"))
-    ranges = [name for name, sym in catalog.RANGES] if plugin else []
+    bench_sizes = compute.read_sizes(compute.sizes_object(build_dir, "bench_image"), info["nm"])
+    ranges = list(dict.fromkeys(name for name, _ in catalog.RANGES)) if plugin else []
     return compute.board_figures(board, info, parsed, footprints, bench_sizes, plugin is not None,
                                  ranges, ICOUNT_SHIFT)
 

@@ -7,23 +7,31 @@ SCHEMA = "portolan-bench/1"
 
 # The board that runs every suite; the others run the per-operation suite
 # (an FPU board adds the FP context switch; the ARMv6-M micro:bit shows the
-# same operations without BASEPRI, CLZ or high-register STM/LDM).
+# same operations without BASEPRI, CLZ or high-register STM/LDM, the RV32
+# board with the register file saved in software).
 PRIMARY_BOARD = "qemu-mps2-an385"
-DEFAULT_BOARDS = ["qemu-mps2-an385", "qemu-mps2-an386", "qemu-microbit"]
+DEFAULT_BOARDS = ["qemu-mps2-an385", "qemu-mps2-an386", "qemu-microbit", "qemu-virt-rv32"]
 FPU_BOARDS = {"qemu-mps2-an386"}
 
-# Functions whose instructions the plugin also counts separately: the first
-# of the symbols listed that the image has (a port may call the kernel's
-# sched_switch_context instead of vTaskSwitchContext).
+# Functions whose instructions the plugin also counts separately; an image
+# has the symbols of its own port only. "pendsv" is the switch handler: PendSV
+# on Cortex-M, the machine software interrupt's entry on RV32 (its vector
+# slot's jump, one instruction, is outside the range). "select" is the kernel
+# function the handler calls: sched_switch_context (ARMv7-M) or
+# vTaskSwitchContext.
 RANGES = [
-    ("pendsv", ("xPortPendSVHandler",)),
-    ("select", ("sched_switch_context", "vTaskSwitchContext")),
-    ("systick", ("xPortSysTickHandler",)),
-    ("tick", ("xTaskIncrementTick",)),
+    ("pendsv", "xPortPendSVHandler"),
+    ("pendsv", "port_msi_entry"),
+    ("select", "sched_switch_context"),
+    ("select", "vTaskSwitchContext"),
+    ("systick", "xPortSysTickHandler"),
+    ("tick", "xTaskIncrementTick"),
 ]
-# Extra plugin begin markers: the interrupt-to-task sample starts at the
-# handler's first instruction.
-EXTRA_BEGINS = ["bench_irq_high_entry"]
+# Extra plugin begin markers ("symbol" or "symbol+offset"): the
+# interrupt-to-task sample starts at the HIGH test interrupt's first
+# instruction: bench_irq.c's handler on Cortex-M, the trap vector slot on
+# qemu-virt-rv32 (cause 1, supervisor software).
+EXTRA_BEGINS = ["bench_irq_high_entry", "port_trap_vector+4"]
 
 OPS = [
     ("switch.yield", "taskYIELD() between two tasks of equal priority: from the call in one "
@@ -111,7 +119,7 @@ FREERTOS_MIN_LINKED = {"text": 3395, "data": 8, "bss": 756}
 FREERTOS_MIN_OBJECTS = {"text": 4813, "data": 8, "bss": 756}
 KERNEL_FLASH_GOAL = 4096
 KERNEL_TEXT_ANCHOR_GOAL = 3000
-# The footprint images of tests/armv7m.cmake (the small application of
+# The footprint images of tests/<arch>.cmake (the small application of
 # tests/footprint: 2 tasks, 1 queue; kernel at -Os, --gc-sections), the
 # same ones `ninja size` reports.
 FOOTPRINT_BUILDS = [
@@ -122,8 +130,6 @@ FOOTPRINT_BUILDS = [
     ("full", "footprint_full", "the kernel test images' features: mutexes, queue sets, "
      "trace facility, stack checking, configASSERT (tests/footprint/full)"),
 ]
-# RAM of the main (interrupt) stack in the 64 KB layout (mps2-min.ld).
-MAIN_STACK_MIN_LAYOUT = 2048
 STATIC_TYPES = ["StaticTask_t", "StaticQueue_t", "StaticSemaphore_t", "StaticEventGroup_t",
                 "StaticTimer_t", "StaticStreamBuffer_t"]
 

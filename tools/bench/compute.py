@@ -250,11 +250,10 @@ def _scaling(runs, scale, build):
     return out
 
 
-def read_sizes(obj):
+def read_sizes(obj, nm):
     """The RAM figures of bench/sizes.c compiled for one configuration:
     {name: bytes} from the sizes of its bench_size_<name> symbols."""
-    out = subprocess.run(["arm-none-eabi-nm", "-S", obj], check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run([nm, "-S", obj], check=True, capture_output=True, text=True).stdout
     sizes = {}
     for line in out.splitlines():
         parts = line.split()
@@ -268,23 +267,22 @@ def sizes_object(build_dir, image):
                         "sizes.c.obj")
 
 
-def footprint_build(build_dir, image):
+def footprint_build(build_dir, image, info):
     """Sizes of one footprint image of tests/: map attribution, unlinked
     objects, the whole image, and the configuration's RAM figures."""
     tests = os.path.join(build_dir, "tests")
     sizes = footprint.parse_map(os.path.join(tests, f"{image}.map"))
-    unlinked = footprint.object_sizes("arm-none-eabi-size",
-                                      [os.path.join(tests, f"lib{image}_kernel.a")])
+    unlinked = footprint.object_sizes(info["size"], [os.path.join(tests, f"lib{image}_kernel.a")])
     board_objs = []
     for dirpath, _, files in os.walk(os.path.join(tests, "CMakeFiles", f"{image}_board.dir")):
         board_objs += [os.path.join(dirpath, f) for f in files if f.endswith(".obj")]
-    whole = subprocess.run(["arm-none-eabi-size", "-B", os.path.join(tests, image)],
+    whole = subprocess.run([info["size"], "-B", os.path.join(tests, image)],
                            check=True, capture_output=True, text=True).stdout.splitlines()[1]
     text, data, bss = (int(x) for x in whole.split()[:3])
     return {"map": sizes, "unlinked": unlinked,
-            "unlinked_board": footprint.object_sizes("arm-none-eabi-size", board_objs),
+            "unlinked_board": footprint.object_sizes(info["size"], board_objs),
             "whole": {"text": text, "data": data, "bss": bss},
-            "ram": read_sizes(sizes_object(build_dir, image))}
+            "ram": read_sizes(sizes_object(build_dir, image), info["nm"])}
 
 
 def _footprint(info, fp):
@@ -295,12 +293,12 @@ def _footprint(info, fp):
         kernel_nh = footprint.totals(m, lambda c, o: c == "kernel" and not o.startswith("heap_"))
         heap_bytes = f["ram"].get("heap", 0)
         whole = f["whole"]
-        stack = catalog.MAIN_STACK_MIN_LAYOUT
+        stack = info["main_stack"]
         entry = {
             "build": build, "description": desc, "image": f"tests/{image}",
             "flags": f"kernel: {info['c_flags']} {info['footprint_kernel_extra_flags']}; "
                      f"board and application: {info['c_flags']}",
-            "link": "--gc-sections, newlib-nano",
+            "link": f"--gc-sections, {info['libc']}",
             "kernel": footprint.totals(m, lambda c, o: c == "kernel"),
             "kernel_without_heap": kernel_nh,
             "heap_code": footprint.totals(m, lambda c, o: c == "kernel" and o.startswith("heap_")),

@@ -60,7 +60,7 @@ def _switch(doc):
         return [("h2", "Context switch"), ("p", "No breakdown: the plugin was not available.")]
     a = catalog.SWITCH_ANCHORS
     return [("h2", "Context switch"),
-            ("table", ["board", "taskYIELD to return", "PendSV handler",
+            ("table", ["board", "taskYIELD to return", "switch handler (PendSV; RV32: msip)",
                        "selection (kernel)", "switch (handler + selection)",
                        "floor", "x floor"], rows),
             ("p", f"Anchors (handler + selection): FreeRTOS {a['freertos']}, ThreadX "

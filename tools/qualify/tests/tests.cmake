@@ -189,6 +189,15 @@ if(QEMU_SYSTEM_ARM AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-mps2-an386/board.cmak
     "verdict=QUALIFIED" "group:Port=PASS" "group:Kernel=PASS")
 endif()
 
+find_program(QEMU_SYSTEM_RISCV32 qemu-system-riscv32)
+if(QEMU_SYSTEM_RISCV32 AND EXISTS ${PORTOLAN_ROOT}/boards/qemu-virt-rv32/board.cmake)
+  qualify_case(qemu-virt-rv32 EXPECT 0 ROOT ${PORTOLAN_ROOT}
+    BOARD_FILE ${PORTOLAN_ROOT}/boards/qemu-virt-rv32/board.json
+    ARGS --build-dir ${CMAKE_CURRENT_BINARY_DIR}/qemu-virt-rv32-image TIMEOUT 900 CHECKS
+    "verdict=QUALIFIED" "group:Port=PASS" "group:Kernel=PASS" "group:MemoryLeak=PASS"
+    "test:Integrity.Host.board_name_matches_descriptor=PASS")
+endif()
+
 # ----- Support services -----------------------------------------------------------------------
 qualify_case(service SCENARIO pass EXPECT 0 BOARD_FILE ${_qboards}/fixture-service.json CHECKS
   "verdict=QUALIFIED" "file:logs/service-echo.log~echo server listening")
