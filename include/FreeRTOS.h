@@ -43,6 +43,19 @@ extern "C" {
 #error "configUSE_16_BIT_TICKS 1 contradicts configTICK_TYPE_WIDTH_IN_BITS"
 #endif /* 16-bit tick consistency */
 
+/* The tick type follows from the configured width alone, so it is defined
+ * here once rather than in every port. */
+#if configTICK_TYPE_WIDTH_IN_BITS == TICK_TYPE_WIDTH_16_BITS
+typedef uint16_t TickType_t;
+#define portMAX_DELAY ((TickType_t)0xffffU)
+#elif configTICK_TYPE_WIDTH_IN_BITS == TICK_TYPE_WIDTH_32_BITS
+typedef uint32_t TickType_t;
+#define portMAX_DELAY ((TickType_t)0xffffffffUL)
+#else
+typedef uint64_t TickType_t;
+#define portMAX_DELAY ((TickType_t)0xffffffffffffffffULL)
+#endif /* configTICK_TYPE_WIDTH_IN_BITS */
+
 #include "projdefs.h"
 #include "portable.h"
 
@@ -469,8 +482,10 @@ extern "C" {
 #define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
 #endif /* portMEMORY_BARRIER */
 
+/* A load no wider than the CPU's word is atomic on every supported CPU; a
+ * port where that is not so defines it as 0. */
 #ifndef portTICK_TYPE_IS_ATOMIC
-#define portTICK_TYPE_IS_ATOMIC 0
+#define portTICK_TYPE_IS_ATOMIC (sizeof(TickType_t) <= sizeof(UBaseType_t))
 #endif /* portTICK_TYPE_IS_ATOMIC */
 
 #ifndef mtCOVERAGE_TEST_MARKER

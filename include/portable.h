@@ -9,11 +9,9 @@
  * ---------------------------------------------------------------------------
  * portmacro.h must define
  *   StackType_t, BaseType_t, UBaseType_t      natural word types
- *   TickType_t, portMAX_DELAY                 per configTICK_TYPE_WIDTH_IN_BITS
  *   portSTACK_GROWTH                          (-1); only descending stacks
  *   portBYTE_ALIGNMENT                        stack and heap alignment
  *   portPOINTER_SIZE_TYPE                     integer wide enough for a pointer
- *   portTICK_TYPE_IS_ATOMIC                   1 if a TickType_t load is atomic
  *   portMINIMAL_STACK_SIZE                    default configMINIMAL_STACK_SIZE
  *   portYIELD()                               request a switch (task level)
  *   portYIELD_FROM_ISR(x), portEND_SWITCHING_ISR(x)
@@ -23,6 +21,8 @@
  *   portDISABLE_INTERRUPTS(), portENABLE_INTERRUPTS()
  *   portNOP()
  * and may define (the kernel supplies portable defaults otherwise)
+ *   portTICK_TYPE_IS_ATOMIC      0 if a TickType_t load is not atomic (default:
+ *                                atomic when no wider than UBaseType_t)
  *   portFIND_HIGHEST_SET_BIT(w)  index of the highest set bit of a non-zero
  *                                uint32_t (CLZ where the CPU has it)
  *   portIDLE_WAIT()              called by the idle task when nothing else is

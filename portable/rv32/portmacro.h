@@ -29,20 +29,6 @@ typedef uint32_t StackType_t;
 typedef long BaseType_t;
 typedef unsigned long UBaseType_t;
 
-#if configTICK_TYPE_WIDTH_IN_BITS == TICK_TYPE_WIDTH_16_BITS
-typedef uint16_t TickType_t;
-#define portMAX_DELAY ((TickType_t)0xffffU)
-#define portTICK_TYPE_IS_ATOMIC 1
-#elif configTICK_TYPE_WIDTH_IN_BITS == TICK_TYPE_WIDTH_32_BITS
-typedef uint32_t TickType_t;
-#define portMAX_DELAY ((TickType_t)0xffffffffUL)
-#define portTICK_TYPE_IS_ATOMIC 1
-#else
-typedef uint64_t TickType_t;
-#define portMAX_DELAY ((TickType_t)0xffffffffffffffffULL)
-#define portTICK_TYPE_IS_ATOMIC 0
-#endif /* configTICK_TYPE_WIDTH_IN_BITS */
-
 #define portSTACK_GROWTH (-1)
 #define portBYTE_ALIGNMENT 16 /* the ilp32 ABI's stack alignment */
 #define portBYTE_ALIGNMENT_MASK (portBYTE_ALIGNMENT - 1)

@@ -17,16 +17,7 @@ typedef uint32_t StackType_t;
 typedef long BaseType_t;
 typedef unsigned long UBaseType_t;
 
-#if configTICK_TYPE_WIDTH_IN_BITS == TICK_TYPE_WIDTH_16_BITS
-typedef uint16_t TickType_t;
-#define portMAX_DELAY ((TickType_t)0xffffU)
-#else
-typedef uint32_t TickType_t;
-#define portMAX_DELAY ((TickType_t)0xffffffffUL)
-#endif /* configTICK_TYPE_WIDTH_IN_BITS */
-
 /* A 32-bit load is one instruction on a 32-bit core. */
-#define portTICK_TYPE_IS_ATOMIC 1
 #define portSTACK_GROWTH (-1)
 /* The ABI's stack alignment (8 for AAPCS and the RISC-V ILP32 ABI). */
 #define portBYTE_ALIGNMENT 8
